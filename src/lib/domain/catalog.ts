@@ -1,0 +1,11 @@
+import type { z } from 'zod';
+import { dutyLogEventSchemas } from './duty-log';
+
+/**
+ * Every event type the log accepts, with its payload schema. The store refuses anything else.
+ */
+export const EVENT_CATALOG: Readonly<Record<string, z.ZodType<Record<string, unknown>>>> = {
+	...dutyLogEventSchemas
+};
+
+export type EventType = keyof typeof EVENT_CATALOG;
