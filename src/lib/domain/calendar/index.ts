@@ -1,0 +1,2 @@
+export * from './calendar';
+export { CN_CALENDAR_2025_2026 } from './cn-2025-2026';

@@ -1,0 +1,13 @@
+export * from './commands';
+export * from './events';
+export * from './permissions';
+export { decide, type WarningContext } from './decide';
+export {
+	evolve,
+	initialState,
+	warningStatus,
+	type IssuedWarning,
+	type WarningAdjustment,
+	type WarningState,
+	type WarningStatus
+} from './evolve';
