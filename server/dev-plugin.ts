@@ -1,4 +1,6 @@
+import type { Server as HttpServer } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
+import type * as Realtime from '../src/lib/server/realtime/index';
 
 /**
  * Attaches the realtime module to Vite's own HTTP server in development (and `vite preview`),
@@ -18,10 +20,11 @@ export function realtimeDevPlugin(): Plugin {
 				void (async () => {
 					const mod = (await server.ssrLoadModule(
 						'/src/lib/server/realtime/index.ts'
-					)) as typeof import('../src/lib/server/realtime/index');
+					)) as typeof Realtime;
 					const address = httpServer.address();
 					const port = typeof address === 'object' && address ? address.port : undefined;
-					await mod.startRealtime(httpServer, { devPort: port });
+					// Vite serves HTTP/1.1 unless configured for HTTPS/2, which Fenghuo's dev set-up never does.
+					await mod.startRealtime(httpServer as HttpServer, { devPort: port });
 				})().catch((err: unknown) => {
 					server.config.logger.error(`[fenghuo] realtime failed to start: ${String(err)}`);
 				});

@@ -9,14 +9,25 @@ import {
 	type StoredEvent
 } from '../../src/lib/server/events';
 import { DomainError } from '../../src/lib/domain/errors';
-import { CHAIN_KEY, freshDatabase, seededRandom, testSeed, TEST_DB, type TestDatabase } from './helpers';
+import {
+	CHAIN_KEY,
+	freshDatabase,
+	seededRandom,
+	testSeed,
+	TEST_DB,
+	type TestDatabase
+} from './helpers';
 
 const catalog = {
 	NoteRecorded: z.object({ text: z.string().min(1), n: z.number().int().optional() }),
 	CountIncremented: z.object({ by: z.number().int().positive() })
 };
 
-const note = (streamId: string, text: string, expectedVersion: AppendRequest['expectedVersion'] = 'any') => ({
+const note = (
+	streamId: string,
+	text: string,
+	expectedVersion: AppendRequest['expectedVersion'] = 'any'
+) => ({
 	streamId,
 	expectedVersion,
 	actor: 'user-1',
@@ -45,7 +56,11 @@ describe(`event store (${TEST_DB})`, () => {
 			actor: 'user-2',
 			drill: true,
 			events: [
-				{ type: 'NoteRecorded', payload: { text: 'second', n: 2 }, occurredAt: '2026-11-01T08:00:00.000Z' },
+				{
+					type: 'NoteRecorded',
+					payload: { text: 'second', n: 2 },
+					occurredAt: '2026-11-01T08:00:00.000Z'
+				},
 				{ type: 'CountIncremented', payload: { by: 3 } }
 			]
 		});
@@ -76,9 +91,15 @@ describe(`event store (${TEST_DB})`, () => {
 		await store.append(note('note-b', 'one', 0));
 		const err = await store.append(note('note-b', 'two', 0)).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(ConcurrencyError);
-		expect(err).toMatchObject({ code: 'stream.version_conflict', details: { expected: 0, actual: 1 } });
+		expect(err).toMatchObject({
+			code: 'stream.version_conflict',
+			details: { expected: 0, actual: 1 }
+		});
 		const fresh = await store.append(note('note-new', 'x', 5)).catch((e: unknown) => e);
-		expect(fresh).toMatchObject({ code: 'stream.version_conflict', details: { expected: 5, actual: 0 } });
+		expect(fresh).toMatchObject({
+			code: 'stream.version_conflict',
+			details: { expected: 5, actual: 0 }
+		});
 		expect(await store.read(0)).toHaveLength(1);
 	});
 
@@ -144,9 +165,16 @@ describe(`event store (${TEST_DB})`, () => {
 			[{ ...note('note-c', 'x'), events: [] }, 'event.invalid_count', 'events'],
 			[note('Bad Stream!', 'x'), 'event.invalid_stream', 'streamId'],
 			[note('note-c', 'x', -1), 'event.invalid_expected_version', 'expectedVersion'],
-			[{ ...note('note-c', 'x'), idempotencyKey: 'has space' }, 'event.invalid_idempotency_key', 'idempotencyKey'],
 			[
-				{ ...note('note-c', 'x'), events: [{ type: 'NoteRecorded', payload: { text: 'nul\u0000' } }] },
+				{ ...note('note-c', 'x'), idempotencyKey: 'has space' },
+				'event.invalid_idempotency_key',
+				'idempotencyKey'
+			],
+			[
+				{
+					...note('note-c', 'x'),
+					events: [{ type: 'NoteRecorded', payload: { text: 'nul\u0000' } }]
+				},
 				'event.invalid_payload',
 				'events.0.payload'
 			]
@@ -174,7 +202,9 @@ describe(`event store (${TEST_DB})`, () => {
 				(e: unknown) => e as Error & { cause?: Error }
 			);
 			// drizzle wraps the driver's error; the trigger's message is its cause.
-			expect(`${err?.message} ${err?.cause?.message}`).toMatch(/append-only: (UPDATE|DELETE|TRUNCATE) refused/);
+			expect(`${err?.message} ${err?.cause?.message}`).toMatch(
+				/append-only: (UPDATE|DELETE|TRUNCATE) refused/
+			);
 		}
 		expect((await store.read(0))[0]?.actor).toBe('user-1');
 	});
@@ -200,7 +230,11 @@ describe(`event store (${TEST_DB})`, () => {
 	it('names a deleted row as a gap', async () => {
 		for (let i = 0; i < 5; i++) await store.append(note('note-gap', `entry ${i}`));
 		await t.superuser(`delete from events where seq = 3`);
-		expect(await verifyChain(db.db, CHAIN_KEY)).toMatchObject({ ok: false, seq: 3, reason: expect.stringMatching(/missing/) });
+		expect(await verifyChain(db.db, CHAIN_KEY)).toMatchObject({
+			ok: false,
+			seq: 3,
+			reason: expect.stringMatching(/missing/)
+		});
 	});
 
 	it('records the chain algorithm per row and verifies a log that mixes algorithms', async () => {
@@ -218,13 +252,15 @@ describe(`event store (${TEST_DB})`, () => {
 		const WRITERS = 8;
 		const PER_WRITER = 1250;
 		const writers = await Promise.all(
-			Array.from({ length: WRITERS }, async () =>
-				new EventStore(await t.open({ max: 2 }), {
-					catalog,
-					chainKey: CHAIN_KEY,
-					// A random pause inside the transaction, before COMMIT.
-					beforeCommit: () => new Promise((r) => setTimeout(r, Math.floor(random() * 3)))
-				})
+			Array.from(
+				{ length: WRITERS },
+				async () =>
+					new EventStore(await t.open({ max: 2 }), {
+						catalog,
+						chainKey: CHAIN_KEY,
+						// A random pause inside the transaction, before COMMIT.
+						beforeCommit: () => new Promise((r) => setTimeout(r, Math.floor(random() * 3)))
+					})
 			)
 		);
 		const reader = await t.open({ max: 2 });
@@ -263,7 +299,9 @@ describe(`event store (${TEST_DB})`, () => {
 		expect(received.map((e) => e.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
 		for (let wi = 0; wi < WRITERS; wi++) {
 			const mine = received.filter((e) => e.streamId === `writer-${wi}`);
-			expect(mine.map((e) => e.streamVersion)).toEqual(Array.from({ length: PER_WRITER }, (_, i) => i + 1));
+			expect(mine.map((e) => e.streamVersion)).toEqual(
+				Array.from({ length: PER_WRITER }, (_, i) => i + 1)
+			);
 		}
 		expect(await verifyChain(reader.db, CHAIN_KEY)).toMatchObject({ ok: true, count: total });
 	});

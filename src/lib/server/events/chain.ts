@@ -42,7 +42,12 @@ export function canonicalRow(r: ChainedFields): string {
 }
 
 /** HMAC(key, prevHash ‖ '\n' ‖ canonical row), hex. */
-export function chainHash(alg: ChainAlg, key: Buffer, prevHash: string, row: ChainedFields): string {
+export function chainHash(
+	alg: ChainAlg,
+	key: Buffer,
+	prevHash: string,
+	row: ChainedFields
+): string {
 	return createHmac(CHAIN_ALGS[alg], key)
 		.update(prevHash)
 		.update('\n')
@@ -68,6 +73,7 @@ export function loadChainKey(options: { hex?: string; dataDir: string }): Buffer
 		}
 	}
 	const hex = readFileSync(file, 'utf8').trim();
-	if (!/^[0-9a-fA-F]{64,}$/.test(hex)) throw new Error(`${file} does not hold a hex key of ≥ 32 bytes`);
+	if (!/^[0-9a-fA-F]{64,}$/.test(hex))
+		throw new Error(`${file} does not hold a hex key of ≥ 32 bytes`);
 	return Buffer.from(hex, 'hex');
 }

@@ -113,15 +113,27 @@ export class EventStore {
 		}
 		const ev = request.expectedVersion;
 		if (ev !== 'any' && !(Number.isInteger(ev) && ev >= 0)) {
-			throw new DomainError('event.invalid_expected_version', 'expectedVersion must be ≥ 0 or "any"', {
-				field: 'expectedVersion'
-			});
+			throw new DomainError(
+				'event.invalid_expected_version',
+				'expectedVersion must be ≥ 0 or "any"',
+				{
+					field: 'expectedVersion'
+				}
+			);
 		}
-		if (!request.actor) throw new DomainError('event.missing_actor', 'actor is required', { field: 'actor' });
-		if (request.idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(request.idempotencyKey)) {
-			throw new DomainError('event.invalid_idempotency_key', 'idempotency key: 1..200 printable ASCII', {
-				field: 'idempotencyKey'
-			});
+		if (!request.actor)
+			throw new DomainError('event.missing_actor', 'actor is required', { field: 'actor' });
+		if (
+			request.idempotencyKey !== undefined &&
+			!/^[\x21-\x7e]{1,200}$/.test(request.idempotencyKey)
+		) {
+			throw new DomainError(
+				'event.invalid_idempotency_key',
+				'idempotency key: 1..200 printable ASCII',
+				{
+					field: 'idempotencyKey'
+				}
+			);
 		}
 		const validatedEvents = request.events.map((e, i) => {
 			const schema = this.options.catalog[e.type];
@@ -139,16 +151,22 @@ export class EventStore {
 					`${e.type}: ${issue?.message ?? 'invalid payload'}`,
 					{
 						field: `events.${i}.payload${where}`,
-						details: { issues: parsed.error.issues.map((x) => ({ path: x.path, message: x.message })) }
+						details: {
+							issues: parsed.error.issues.map((x) => ({ path: x.path, message: x.message }))
+						}
 					}
 				);
 			}
 			// jsonb refuses NUL; undefined vanishes. Normalise once so the hash covers what is stored.
 			const json = JSON.stringify(parsed.data);
 			if (json.includes('\\u0000')) {
-				throw new DomainError('event.invalid_payload', `${e.type}: NUL characters are not allowed`, {
-					field: `events.${i}.payload`
-				});
+				throw new DomainError(
+					'event.invalid_payload',
+					`${e.type}: NUL characters are not allowed`,
+					{
+						field: `events.${i}.payload`
+					}
+				);
 			}
 			const occurredAt = e.occurredAt === undefined ? undefined : new Date(e.occurredAt);
 			if (occurredAt && Number.isNaN(occurredAt.getTime())) {
@@ -404,7 +422,11 @@ export async function headSeq(db: DbExecutor): Promise<number> {
 	return row?.seq ?? 0;
 }
 
-export async function readPage(db: DbExecutor, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+export async function readPage(
+	db: DbExecutor,
+	afterSeq: number,
+	limit: number
+): Promise<StoredEvent[]> {
 	const rows = await db
 		.select()
 		.from(events)

@@ -27,7 +27,12 @@ export async function verifyChain(
 		for (const row of page) {
 			const fail = (reason: string): VerifyResult => ({ ok: false, count, seq: row.seq, reason });
 			if (row.seq !== expectedSeq) {
-				return { ok: false, count, seq: expectedSeq, reason: `row missing (next row is seq ${row.seq})` };
+				return {
+					ok: false,
+					count,
+					seq: expectedSeq,
+					reason: `row missing (next row is seq ${row.seq})`
+				};
 			}
 			if (!(row.hashAlg in CHAIN_ALGS)) return fail(`unknown hash algorithm "${row.hashAlg}"`);
 			if (row.prevHash !== prevHash) return fail('prev_hash does not match the previous row');

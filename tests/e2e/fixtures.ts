@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { test as base } from '@playwright/test';
+
+export interface AppServer {
+	url: string;
+	port: number;
+	env: Record<string, string>;
+	start(): Promise<void>;
+	stop(): Promise<void>;
+	restart(): Promise<void>;
+}
+
+let nextPort = 4300 + (process.pid % 500);
+
+/** The production server (`node --import tsx server/index.ts` over build/), one per test. */
+export async function launchServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
+	const port = nextPort++;
+	const env: Record<string, string> = {
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_URL: process.env.FENGHUO_E2E_DATABASE_URL!,
+		FENGHUO_CHAIN_KEY: randomBytes(32).toString('hex'),
+		FENGHUO_DEMO: 'off',
+		LOG_LEVEL: 'warn',
+		NODE_ENV: 'production',
+		...extraEnv
+	};
+	let child: ChildProcess | undefined;
+	const url = `http://localhost:${port}`;
+	const server: AppServer = {
+		url,
+		port,
+		env,
+		async start() {
+			child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+				env: { ...process.env, ...env },
+				stdio: ['ignore', 'inherit', 'inherit']
+			});
+			const deadline = Date.now() + 30_000;
+			for (;;) {
+				if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+				try {
+					const res = await fetch(`${url}/healthz`);
+					if (res.ok) return;
+				} catch {
+					// not listening yet
+				}
+				if (Date.now() > deadline) throw new Error('server did not become healthy in 30 s');
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		},
+		async stop() {
+			const c = child;
+			if (!c || c.exitCode !== null) return;
+			await new Promise<void>((resolve) => {
+				c.once('exit', () => resolve());
+				c.kill('SIGTERM');
+			});
+		},
+		async restart() {
+			await server.stop();
+			await server.start();
+		}
+	};
+	await server.start();
+	return server;
+}
+
+export const test = base.extend<{ app: AppServer }>({
+	// Playwright requires the object pattern even when no fixture is used.
+	// eslint-disable-next-line no-empty-pattern
+	app: async ({}, use) => {
+		const app = await launchServer();
+		await use(app);
+		await app.stop();
+	}
+});
+export { expect } from '@playwright/test';
