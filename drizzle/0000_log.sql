@@ -6,6 +6,7 @@ CREATE TABLE "events" (
 	"payload" jsonb NOT NULL,
 	"actor" text NOT NULL,
 	"region" text,
+	"regions" text[] NOT NULL,
 	"drill" boolean DEFAULT false NOT NULL,
 	"occurred_at" timestamp with time zone NOT NULL,
 	"recorded_at" timestamp with time zone NOT NULL,
@@ -34,4 +35,5 @@ CREATE TABLE "regions" (
 CREATE UNIQUE INDEX "events_stream_version_uq" ON "events" USING btree ("stream_id","stream_version");--> statement-breakpoint
 CREATE UNIQUE INDEX "events_idempotency_key_uq" ON "events" USING btree ("idempotency_key") WHERE "events"."idempotency_key" is not null;--> statement-breakpoint
 CREATE INDEX "events_region_seq_idx" ON "events" USING btree ("region","seq");--> statement-breakpoint
+CREATE INDEX "events_regions_idx" ON "events" USING gin ("regions");--> statement-breakpoint
 CREATE INDEX "events_recorded_at_idx" ON "events" USING btree ("recorded_at");

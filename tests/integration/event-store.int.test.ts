@@ -87,6 +87,24 @@ describe(`event store (${TEST_DB})`, () => {
 		expect(await store.headSeq()).toBe(3);
 	});
 
+	it('records every region an event concerns and reads a range by region', async () => {
+		await store.append(note('note-r', 'gd'));
+		await store.append({
+			streamId: 'warning-w1',
+			expectedVersion: 0,
+			actor: 'ministry-1',
+			events: [{ type: 'NoteRecorded', payload: { text: 'scope' }, regions: ['450000', '440300'] }]
+		});
+		await store.append({ ...note('note-r', 'national'), events: [{ type: 'NoteRecorded', payload: { text: 'n' } }] });
+		const all = await store.read(0);
+		expect(all.map((e) => e.regions)).toEqual([['440000'], ['440300', '450000'], []]);
+		const gx = await store.readRange(0, 3, ['450000'], 10);
+		expect(gx.map((e) => e.seq)).toEqual([2]);
+		const gd = await store.readRange(0, 3, ['440000', '440300'], 10);
+		expect(gd.map((e) => e.seq)).toEqual([1, 2]);
+		expect((await store.readRange(1, 3, null, 10)).map((e) => e.seq)).toEqual([2, 3]);
+	});
+
 	it('refuses a stale expected version and writes nothing', async () => {
 		await store.append(note('note-b', 'one', 0));
 		const err = await store.append(note('note-b', 'two', 0)).catch((e: unknown) => e);

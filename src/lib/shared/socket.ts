@@ -18,6 +18,7 @@ export interface WireEvent {
 	payload: Record<string, unknown>;
 	actor: string;
 	region: string | null;
+	regions: string[];
 	drill: boolean;
 	occurredAt: string;
 	recordedAt: string;

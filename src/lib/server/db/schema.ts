@@ -28,6 +28,11 @@ export const events = pgTable(
 		actor: text().notNull(),
 		/** GB/T 2260 code (or XPCC) used for scoping; null for national/system events. */
 		region: text(),
+		/**
+		 * Every region the event concerns (includes `region`): a warning over several provinces
+		 * reaches each of their rooms and regulators.
+		 */
+		regions: text().array().notNull(),
 		drill: boolean().notNull().default(false),
 		occurredAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
 		recordedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
@@ -42,6 +47,7 @@ export const events = pgTable(
 			.on(t.idempotencyKey)
 			.where(sql`${t.idempotencyKey} is not null`),
 		index('events_region_seq_idx').on(t.region, t.seq),
+		index('events_regions_idx').using('gin', t.regions),
 		index('events_recorded_at_idx').on(t.recordedAt),
 		check('events_stream_version_positive', sql`${t.streamVersion} > 0`)
 	]

@@ -19,6 +19,7 @@ export interface ChainedFields {
 	payload: unknown;
 	actor: string;
 	region: string | null;
+	regions: readonly string[];
 	drill: boolean;
 	occurredAt: Date;
 	recordedAt: Date;
@@ -34,6 +35,7 @@ export function canonicalRow(r: ChainedFields): string {
 		canonicalJson(r.payload),
 		r.actor,
 		r.region,
+		r.regions,
 		r.drill,
 		r.occurredAt.toISOString(),
 		r.recordedAt.toISOString(),

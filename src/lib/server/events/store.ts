@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, max, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gt, gte, inArray, like, lt, lte, max, or, sql } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors';
 import type { AppTx, Database, DbExecutor } from '../db/client';
 import { events, projectionCheckpoints } from '../db/schema';
@@ -257,6 +257,7 @@ export class EventStore {
 						payload: e.payload,
 						actor: req.actor,
 						region: e.region ?? null,
+						regions: [...new Set([e.region, ...(e.regions ?? [])].filter((r) => r != null))].sort(),
 						drill: req.drill ?? false,
 						occurredAt: e.occurredAt ? new Date(e.occurredAt) : recordedAt,
 						recordedAt,
@@ -385,7 +386,7 @@ export class EventStore {
 		const where = and(
 			gt(events.seq, afterSeq),
 			lte(events.seq, uptoSeq),
-			regions ? inArray(events.region, [...regions]) : undefined
+			regions ? arrayOverlaps(events.regions, [...regions]) : undefined
 		);
 		const rows = await this.database.db
 			.select()

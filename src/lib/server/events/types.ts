@@ -9,6 +9,8 @@ export interface NewEvent {
 	payload: Record<string, unknown>;
 	/** GB/T 2260 code (or XPCC) for scoping; omit for national/system events. */
 	region?: string | null;
+	/** Further regions the event concerns (e.g. a warning's scope); `region` is always included. */
+	regions?: readonly string[];
 	/** When it happened, as reported. Default: when recorded. */
 	occurredAt?: Date | string;
 }
@@ -39,6 +41,7 @@ export interface StoredEvent {
 	payload: Record<string, unknown>;
 	actor: string;
 	region: string | null;
+	regions: string[];
 	drill: boolean;
 	occurredAt: Date;
 	recordedAt: Date;

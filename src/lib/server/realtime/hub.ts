@@ -36,6 +36,7 @@ export function toWire(e: StoredEvent): WireEvent {
 		payload: e.payload,
 		actor: e.actor,
 		region: e.region,
+		regions: e.regions,
 		drill: e.drill,
 		occurredAt: e.occurredAt.toISOString(),
 		recordedAt: e.recordedAt.toISOString()
@@ -166,7 +167,7 @@ export class Hub {
 	async catchUp(room: Room, since: number): Promise<() => SubscribeAck> {
 		const regions = regionsOfRoom(room);
 		const wanted = (e: WireEvent) =>
-			regions === null || (e.region !== null && regions.includes(e.region));
+			regions === null || e.regions.some((r) => regions.includes(r));
 		let fromDb: WireEvent[] = [];
 		let upTo = since;
 		if (since > this.position) {

@@ -6,14 +6,14 @@ import type { StoredEvent } from '../events/types';
  * Rooms an event is delivered to: the national room, its region's room and, for a
  * 计划单列市 or XPCC, its province's room (a provincial wall shows its cities).
  */
-export function roomsForEvent(event: Pick<StoredEvent, 'region'>): Room[] {
-	const rooms: Room[] = [ROOM_NATIONAL];
-	if (event.region) {
-		rooms.push(regionRoom(event.region));
-		const province = provinceOf(event.region);
-		if (province && province !== event.region) rooms.push(regionRoom(province));
+export function roomsForEvent(event: Pick<StoredEvent, 'regions'>): Room[] {
+	const rooms = new Set<Room>([ROOM_NATIONAL]);
+	for (const region of event.regions) {
+		rooms.add(regionRoom(region));
+		const province = provinceOf(region);
+		if (province && province !== region) rooms.add(regionRoom(province));
 	}
-	return rooms;
+	return [...rooms];
 }
 
 /** Region codes whose events a room receives; null = every event (national). */
