@@ -7,6 +7,7 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	text,
 	timestamp,
 	uniqueIndex
@@ -69,3 +70,63 @@ export const regions = pgTable('regions', {
 	regulated: boolean().notNull(),
 	sectors: text().array().notNull()
 });
+
+/*
+ * Projections (read models). Derived from the log: `npm run projections:rebuild` drops and
+ * rebuilds them, and a test proves rebuild = incremental. Each row keeps the aggregate's
+ * folded state (`state`) plus the columns screens filter and sort on.
+ */
+
+export const incidentCurrent = pgTable(
+	'incident_current',
+	{
+		incidentId: text().primaryKey(),
+		streamVersion: integer().notNull(),
+		lastSeq: bigint({ mode: 'number' }).notNull(),
+		status: text().notNull(),
+		level: text(),
+		sector: text().notNull(),
+		region: text().notNull(),
+		regulatorRegion: text().notNull(),
+		orgId: text().notNull(),
+		orgName: text().notNull(),
+		open: boolean().notNull(),
+		drill: boolean().notNull(),
+		warningId: text(),
+		discoveredAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+		updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+		state: jsonb().$type<Record<string, unknown>>().notNull()
+	},
+	(t) => [
+		index('incident_current_region_idx').on(t.region, t.open),
+		index('incident_current_regulator_idx').on(t.regulatorRegion, t.sector, t.open)
+	]
+);
+
+export const warningCurrent = pgTable('warning_current', {
+	warningId: text().primaryKey(),
+	streamVersion: integer().notNull(),
+	lastSeq: bigint({ mode: 'number' }).notNull(),
+	status: text().notNull(),
+	colour: text(),
+	regions: text().array().notNull(),
+	sectors: text().array().notNull(),
+	validFrom: timestamp({ withTimezone: true, mode: 'date' }),
+	validUntil: timestamp({ withTimezone: true, mode: 'date' }),
+	drill: boolean().notNull(),
+	updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+	state: jsonb().$type<Record<string, unknown>>().notNull()
+});
+
+/** Open incidents per region, level and drill flag (time-independent; clocks are computed). */
+export const regionSummary = pgTable(
+	'region_summary',
+	{
+		region: text().notNull(),
+		drill: boolean().notNull(),
+		level: text().notNull(),
+		open: integer().notNull(),
+		lastSeq: bigint({ mode: 'number' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.region, t.drill, t.level] })]
+);

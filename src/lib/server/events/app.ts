@@ -2,6 +2,7 @@ import { EVENT_CATALOG } from '../../domain/catalog';
 import { env } from '../config/env';
 import { getDatabase } from '../db';
 import { loadChainKey } from './chain';
+import { PROJECTORS } from '../projections';
 import { EventStore } from './store';
 
 let store: Promise<EventStore> | undefined;
@@ -14,7 +15,8 @@ export function getEventStore(): Promise<EventStore> {
 		return new EventStore(database, {
 			catalog: EVENT_CATALOG,
 			chainKey: loadChainKey({ hex: e.FENGHUO_CHAIN_KEY, dataDir: e.FENGHUO_DATA_DIR }),
-			chainAlg: e.FENGHUO_CHAIN_ALG === 'sm3' ? 'hmac-sm3' : 'hmac-sha256'
+			chainAlg: e.FENGHUO_CHAIN_ALG === 'sm3' ? 'hmac-sm3' : 'hmac-sha256',
+			projectors: PROJECTORS
 		});
 	})();
 	store.catch(() => (store = undefined));

@@ -1,4 +1,19 @@
-import { and, arrayOverlaps, asc, desc, eq, gt, gte, inArray, like, lt, lte, max, or, sql } from 'drizzle-orm';
+import {
+	and,
+	arrayOverlaps,
+	asc,
+	desc,
+	eq,
+	gt,
+	gte,
+	inArray,
+	like,
+	lt,
+	lte,
+	max,
+	or,
+	sql
+} from 'drizzle-orm';
 import { DomainError } from '../../domain/errors';
 import type { AppTx, Database, DbExecutor } from '../db/client';
 import { events, projectionCheckpoints } from '../db/schema';
@@ -125,11 +140,11 @@ export class EventStore {
 			throw new DomainError('event.missing_actor', 'actor is required', { field: 'actor' });
 		if (
 			request.idempotencyKey !== undefined &&
-			!/^[\x21-\x7e]{1,200}$/.test(request.idempotencyKey)
+			!/^[\x21-\x22\x24-\x7e]{1,200}$/.test(request.idempotencyKey)
 		) {
 			throw new DomainError(
 				'event.invalid_idempotency_key',
-				'idempotency key: 1..200 printable ASCII',
+				'idempotency key: 1..200 printable ASCII characters except #',
 				{
 					field: 'idempotencyKey'
 				}
@@ -220,7 +235,10 @@ export class EventStore {
 			let seq = head?.seq ?? 0;
 			let prevHash = head?.hash ?? GENESIS_HASH;
 
-			const originals = await this.findIdempotent(tx, batch);
+			const originals = await originalsByKey(
+				tx,
+				batch.map((p) => p.request.idempotencyKey).filter((k) => k !== undefined)
+			);
 			const streamIds = [...new Set(batch.map((p) => p.request.streamId))];
 			const versions = new Map<string, number>(
 				(
@@ -298,36 +316,6 @@ export class EventStore {
 		if (wrote) this.database.appended();
 	}
 
-	/** Originals of idempotent retries in this batch, by key. */
-	private async findIdempotent(tx: AppTx, batch: Pending[]): Promise<Map<string, AppendResult>> {
-		const found = new Map<string, AppendResult>();
-		const keys = [
-			...new Set(batch.map((p) => p.request.idempotencyKey).filter((k) => k !== undefined))
-		];
-		if (keys.length === 0) return found;
-		const firsts = await tx.select().from(events).where(inArray(events.idempotencyKey, keys));
-		for (const first of firsts) {
-			const key = first.idempotencyKey!;
-			// The rows of one append are consecutive and carry key, key#1, key#2, … (the column is unique).
-			const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
-			const rows = await tx
-				.select()
-				.from(events)
-				.where(
-					and(
-						eq(events.streamId, first.streamId),
-						gte(events.seq, first.seq),
-						lt(events.seq, first.seq + MAX_EVENTS_PER_APPEND),
-						or(eq(events.idempotencyKey, key), like(events.idempotencyKey, `${escaped}#%`))
-					)
-				)
-				.orderBy(asc(events.seq));
-			const stored = rows.map(toStored);
-			found.set(key, { events: stored, lastSeq: stored[stored.length - 1]!.seq, duplicate: true });
-		}
-		return found;
-	}
-
 	private async project(tx: AppTx, rows: StoredEvent[]): Promise<void> {
 		const last = rows[rows.length - 1]!.seq;
 		for (const projector of this.options.projectors) {
@@ -359,6 +347,11 @@ export class EventStore {
 			}
 		});
 		return { events: count };
+	}
+
+	/** The events an append with this idempotency key wrote, if any. */
+	async findIdempotent(key: string): Promise<AppendResult | undefined> {
+		return (await originalsByKey(this.database.db, [key])).get(key);
 	}
 
 	/** Events with seq > afterSeq, in order. */
@@ -412,6 +405,39 @@ export class EventStore {
 	): Subscription {
 		return new Subscription(this.database, fromSeq, handler, options);
 	}
+}
+
+/** The original appends of these idempotency keys, by key. */
+async function originalsByKey(
+	db: DbExecutor,
+	keys: readonly string[]
+): Promise<Map<string, AppendResult>> {
+	const found = new Map<string, AppendResult>();
+	if (keys.length === 0) return found;
+	const firsts = await db
+		.select()
+		.from(events)
+		.where(inArray(events.idempotencyKey, [...new Set(keys)]));
+	for (const first of firsts) {
+		const key = first.idempotencyKey!;
+		// The rows of one append are consecutive and carry key, key#1, key#2, … (the column is unique).
+		const escaped = key.replace(/[\\%_]/g, (c) => `\\${c}`);
+		const rows = await db
+			.select()
+			.from(events)
+			.where(
+				and(
+					eq(events.streamId, first.streamId),
+					gte(events.seq, first.seq),
+					lt(events.seq, first.seq + MAX_EVENTS_PER_APPEND),
+					or(eq(events.idempotencyKey, key), like(events.idempotencyKey, `${escaped}#%`))
+				)
+			)
+			.orderBy(asc(events.seq));
+		const stored = rows.map(toStored);
+		found.set(key, { events: stored, lastSeq: stored[stored.length - 1]!.seq, duplicate: true });
+	}
+	return found;
 }
 
 export async function headSeq(db: DbExecutor): Promise<number> {
