@@ -1,0 +1,347 @@
+import type { Actor } from '../actor';
+import type { AssignmentTimes } from '../clocks';
+import { DomainError } from '../errors';
+import type { Sector, WarningColour } from '../levels';
+import { provinceOf, regulatorRegion } from '../regions';
+import {
+	agencyEventSchemas,
+	type Agency,
+	type AgencyCommand,
+	type AgencyEvent,
+	type AgencyEventOf,
+	type AgencyEventType,
+	type Capability
+} from './events';
+
+/**
+ * One decider per agency (stream `agency-<id>`), not per assignment: capacity is an invariant
+ * across an agency's assignments, and only a stream that sees them all can refuse the one too
+ * many without a race.
+ */
+export type AssignmentStatus = 'assigned' | 'accepted' | 'declined' | 'released';
+
+export interface Assignment {
+	assignmentId: string;
+	incidentId: string;
+	incidentRegion: string;
+	incidentSector: Sector;
+	capability: Capability;
+	drill: boolean;
+	status: AssignmentStatus;
+	assignedAt: string;
+	assignedBy: string;
+	acceptedAt?: string;
+	declined?: { at: string; by: string; reason: string };
+	arrivedAt?: string;
+	released?: { at: string; by: string; reason?: string };
+	progress: { at: string; by: string; note: string; onSite: boolean }[];
+}
+
+export interface RegisteredAgency {
+	status: 'registered';
+	agency: Agency;
+	registeredAt: string;
+	assignments: Assignment[];
+}
+
+export type AgencyState = { status: 'none' } | RegisteredAgency;
+export const initialState: AgencyState = { status: 'none' };
+
+const ACTIVE: readonly AssignmentStatus[] = ['assigned', 'accepted'];
+
+function updateAssignment(
+	s: RegisteredAgency,
+	id: string,
+	f: (a: Assignment) => Assignment
+): RegisteredAgency {
+	return { ...s, assignments: s.assignments.map((a) => (a.assignmentId === id ? f(a) : a)) };
+}
+
+export function evolve(state: AgencyState, event: AgencyEvent): AgencyState {
+	if (event.type === 'AgencyRegistered') {
+		if (state.status !== 'none') return state;
+		return {
+			status: 'registered',
+			agency: event.data.agency,
+			registeredAt: event.data.at,
+			assignments: []
+		};
+	}
+	if (state.status === 'none') return state;
+	const d = event.data;
+	switch (event.type) {
+		case 'AgencyAssigned': {
+			const e = event.data;
+			return {
+				...state,
+				assignments: [
+					...state.assignments,
+					{
+						assignmentId: e.assignmentId,
+						incidentId: e.incidentId,
+						incidentRegion: e.incidentRegion,
+						incidentSector: e.incidentSector,
+						capability: e.capability,
+						drill: e.drill,
+						status: 'assigned',
+						assignedAt: e.at,
+						assignedBy: e.by,
+						progress: []
+					}
+				]
+			};
+		}
+		case 'AssignmentAccepted':
+			return updateAssignment(state, d.assignmentId, (a) => ({
+				...a,
+				status: 'accepted',
+				acceptedAt: d.at
+			}));
+		case 'AssignmentDeclined': {
+			const { reason } = event.data;
+			return updateAssignment(state, d.assignmentId, (a) => ({
+				...a,
+				status: 'declined',
+				declined: { at: d.at, by: d.by, reason }
+			}));
+		}
+		case 'AgencyProgressRecorded': {
+			const { note, onSite } = event.data;
+			return updateAssignment(state, d.assignmentId, (a) => ({
+				...a,
+				arrivedAt: a.arrivedAt ?? (onSite ? d.at : undefined),
+				progress: [...a.progress, { at: d.at, by: d.by, note, onSite }]
+			}));
+		}
+		case 'AgencyReleased': {
+			const { reason } = event.data;
+			return updateAssignment(state, d.assignmentId, (a) => ({
+				...a,
+				status: 'released',
+				released: { at: d.at, by: d.by, ...(reason ? { reason } : {}) }
+			}));
+		}
+	}
+}
+
+export interface AgencyLoad {
+	active: number;
+	capacity: number;
+	available: number;
+}
+
+export function agencyLoad(state: RegisteredAgency): AgencyLoad {
+	const active = state.assignments.filter((a) => ACTIVE.includes(a.status)).length;
+	const { capacity } = state.agency;
+	return { active, capacity, available: Math.max(0, capacity - active) };
+}
+
+/** A region relation both ways: a province covers its 计划单列市 and XPCC, and vice versa. */
+function overlaps(a: string, b: string): boolean {
+	return a === b || provinceOf(a) === b || provinceOf(b) === a;
+}
+
+export function serves(agency: Agency, region: string): boolean {
+	return agency.tier === 'ministry' || agency.regionsServed.some((r) => overlaps(r, region));
+}
+
+/** What standbyStatus reads of a warning (structurally satisfied by the warning aggregate's state). */
+export interface StandbyWarning {
+	warningId: string;
+	colour: WarningColour;
+	scope: { regions: readonly string[] };
+}
+
+const STANDBY_COLOURS: readonly WarningColour[] = ['red', 'orange'];
+
+/**
+ * Under a red or orange warning, support agencies go on standby (chapter 3). `activeWarnings`
+ * are the warnings in force now; which are in force is the warning aggregate's business.
+ */
+export function standbyStatus(
+	agency: Agency,
+	activeWarnings: readonly StandbyWarning[]
+): { standby: boolean; warningIds: string[] } {
+	const warningIds = activeWarnings
+		.filter((w) => STANDBY_COLOURS.includes(w.colour))
+		.filter((w) => w.scope.regions.some((r) => serves(agency, r)))
+		.map((w) => w.warningId);
+	return { standby: warningIds.length > 0, warningIds };
+}
+
+/** The timestamps the clock engine needs, for one incident's assignments. */
+export function assignmentTimes(state: AgencyState, incidentId?: string): AssignmentTimes[] {
+	if (state.status === 'none') return [];
+	return state.assignments
+		.filter((a) => incidentId === undefined || a.incidentId === incidentId)
+		.map((a) => ({
+			assignmentId: a.assignmentId,
+			agencyId: state.agency.id,
+			assignedAt: a.assignedAt,
+			...(a.acceptedAt ? { acceptedAt: a.acceptedAt } : {}),
+			...(a.declined ? { declinedAt: a.declined.at } : {}),
+			...(a.arrivedAt ? { arrivedAt: a.arrivedAt } : {}),
+			...(a.released ? { releasedAt: a.released.at } : {})
+		}));
+}
+
+function fail(code: string, message: string, field?: string) {
+	return new DomainError(`agency.${code}`, message, field !== undefined ? { field } : {});
+}
+
+function forbidden(actor: Actor, what: string) {
+	return new DomainError('forbidden', `${actor.role} ${actor.id} may not ${what}`, {
+		details: { command: what, role: actor.role }
+	});
+}
+
+function emit<K extends AgencyEventType>(
+	type: K,
+	data: AgencyEventOf<K>['data']
+): AgencyEventOf<K> {
+	const parsed = agencyEventSchemas[type].safeParse(data);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw fail('invalid_payload', issue?.message ?? 'invalid payload', issue?.path.join('.'));
+	}
+	return { type, data: parsed.data } as AgencyEventOf<K>;
+}
+
+/**
+ * Who may assign: the ministry any agency; the incident's local regulator only local-tier
+ * agencies (calling on a ministry-tier agency goes through the ministry).
+ */
+export function mayAssign(
+	actor: Actor,
+	agency: Agency,
+	incident: { region: string; sector: Sector }
+): boolean {
+	if (actor.role === 'ministry') return true;
+	return (
+		actor.role === 'regulator' &&
+		agency.tier === 'local' &&
+		actor.sector === incident.sector &&
+		actor.region === regulatorRegion(incident.region, incident.sector)
+	);
+}
+
+export function decide(
+	command: AgencyCommand,
+	state: AgencyState,
+	ctx: { now: string; actor: Actor }
+): AgencyEvent[] {
+	const { now, actor } = ctx;
+	const by = actor.id;
+	if (command.type === 'RegisterAgency') {
+		if (actor.role !== 'ministry' && actor.role !== 'admin') throw forbidden(actor, command.type);
+		if (state.status !== 'none')
+			throw fail('already_exists', 'agency already registered', 'agency.id');
+		return [emit('AgencyRegistered', { at: now, by, agency: command.data.agency })];
+	}
+	if (state.status === 'none') throw fail('not_found', 'no such agency');
+	const agency = state.agency;
+
+	if (command.type === 'AssignAgency') {
+		const d = command.data;
+		if (!mayAssign(actor, agency, { region: d.incidentRegion, sector: d.incidentSector }))
+			throw forbidden(actor, command.type);
+		if (state.assignments.some((a) => a.assignmentId === d.assignmentId))
+			throw fail('already_exists', 'assignment id already used', 'assignmentId');
+		if (!agency.capabilities.includes(d.capability))
+			throw fail(
+				'capability_missing',
+				`${agency.name} does not offer ${d.capability}`,
+				'capability'
+			);
+		if (!serves(agency, d.incidentRegion))
+			throw fail(
+				'region_not_served',
+				`${agency.name} does not serve ${d.incidentRegion}`,
+				'incidentRegion'
+			);
+		if (
+			state.assignments.some(
+				(a) =>
+					a.incidentId === d.incidentId &&
+					a.capability === d.capability &&
+					ACTIVE.includes(a.status)
+			)
+		)
+			throw fail(
+				'already_assigned',
+				'already assigned to this incident for this capability',
+				'incidentId'
+			);
+		if (agencyLoad(state).available === 0)
+			throw fail('over_capacity', `${agency.name} is at capacity`, 'assignmentId');
+		return [
+			emit('AgencyAssigned', {
+				at: now,
+				by,
+				assignmentId: d.assignmentId,
+				incidentId: d.incidentId,
+				incidentRegion: d.incidentRegion,
+				incidentSector: d.incidentSector,
+				capability: d.capability,
+				drill: d.drill ?? false
+			})
+		];
+	}
+
+	const a = state.assignments.find((x) => x.assignmentId === command.data.assignmentId);
+	if (!a) throw fail('assignment_not_found', 'no such assignment', 'assignmentId');
+	const self = actor.role === 'agency' && actor.agencyId === agency.id;
+	const requireStatus = (allowed: readonly AssignmentStatus[]) => {
+		if (!allowed.includes(a.status))
+			throw fail(
+				'invalid_transition',
+				`${command.type} is not possible on a ${a.status} assignment`
+			);
+	};
+
+	switch (command.type) {
+		case 'AcceptAssignment':
+			if (!self) throw forbidden(actor, command.type);
+			requireStatus(['assigned']);
+			return [emit('AssignmentAccepted', { at: now, by, assignmentId: a.assignmentId })];
+		case 'DeclineAssignment':
+			if (!self) throw forbidden(actor, command.type);
+			requireStatus(['assigned']);
+			if (!command.data.reason?.trim())
+				throw fail('reason_required', 'a decline needs a reason', 'reason');
+			return [
+				emit('AssignmentDeclined', {
+					at: now,
+					by,
+					assignmentId: a.assignmentId,
+					reason: command.data.reason
+				})
+			];
+		case 'RecordAgencyProgress':
+			if (!self) throw forbidden(actor, command.type);
+			requireStatus(['accepted']);
+			return [
+				emit('AgencyProgressRecorded', {
+					at: now,
+					by,
+					assignmentId: a.assignmentId,
+					note: command.data.note,
+					onSite: command.data.onSite ?? false
+				})
+			];
+		case 'ReleaseAgency': {
+			if (!mayAssign(actor, agency, { region: a.incidentRegion, sector: a.incidentSector }))
+				throw forbidden(actor, command.type);
+			requireStatus(ACTIVE);
+			const { reason } = command.data;
+			return [
+				emit('AgencyReleased', {
+					at: now,
+					by,
+					assignmentId: a.assignmentId,
+					...(reason ? { reason } : {})
+				})
+			];
+		}
+	}
+}
