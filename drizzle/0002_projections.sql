@@ -1,3 +1,28 @@
+CREATE TABLE "agency_load" (
+	"agency_id" text PRIMARY KEY NOT NULL,
+	"stream_version" integer NOT NULL,
+	"last_seq" bigint NOT NULL,
+	"name" text NOT NULL,
+	"tier" text NOT NULL,
+	"capacity" integer NOT NULL,
+	"active" integer NOT NULL,
+	"regions_served" text[] NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"state" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "drill_current" (
+	"drill_id" text PRIMARY KEY NOT NULL,
+	"stream_version" integer NOT NULL,
+	"last_seq" bigint NOT NULL,
+	"scenario_id" text NOT NULL,
+	"status" text NOT NULL,
+	"regions" text[] NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"state" jsonb NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "incident_current" (
 	"incident_id" text PRIMARY KEY NOT NULL,
 	"stream_version" integer NOT NULL,
@@ -36,6 +61,20 @@ CREATE TABLE "warning_current" (
 	"sectors" text[] NOT NULL,
 	"valid_from" timestamp with time zone,
 	"valid_until" timestamp with time zone,
+	"drill" boolean NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"state" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "watch_current" (
+	"watch_id" text PRIMARY KEY NOT NULL,
+	"stream_version" integer NOT NULL,
+	"last_seq" bigint NOT NULL,
+	"name" text NOT NULL,
+	"status" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"regions" text[] NOT NULL,
 	"drill" boolean NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"state" jsonb NOT NULL

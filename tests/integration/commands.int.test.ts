@@ -4,14 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CATALOG } from '../../src/lib/domain/catalog';
 import { DomainError, isDomainError } from '../../src/lib/domain/errors';
 import { fold, type IncidentState } from '../../src/lib/domain/incident';
-import {
-	actors,
-	at,
-	paths,
-	play,
-	report,
-	scriptArb
-} from '../../src/lib/domain/incident/fixtures';
+import { actors, at, paths, play, report, scriptArb } from '../../src/lib/domain/incident/fixtures';
 import { incidentAggregate, warningAggregate } from '../../src/lib/server/commands/aggregates';
 import { execute, toDomain } from '../../src/lib/server/commands/execute';
 import type { Database } from '../../src/lib/server/db/client';
@@ -28,14 +21,20 @@ describe(`commands and projections (${TEST_DB})`, () => {
 	beforeAll(async () => {
 		t = await freshDatabase();
 		db = await t.open();
-		store = new EventStore(db, { catalog: EVENT_CATALOG, chainKey: CHAIN_KEY, projectors: PROJECTORS });
+		store = new EventStore(db, {
+			catalog: EVENT_CATALOG,
+			chainKey: CHAIN_KEY,
+			projectors: PROJECTORS
+		});
 	});
 	afterAll(async () => {
 		await t.close();
 	});
 
 	const withId = <C extends { type: string; data: object }>(command: C, id: string): C =>
-		command.type === 'ReportIncident' ? { ...command, data: { ...command.data, incidentId: id } } : command;
+		command.type === 'ReportIncident'
+			? { ...command, data: { ...command.data, incidentId: id } }
+			: command;
 	const runSteps = async (id: string, steps: ReturnType<typeof paths.major>) => {
 		for (const s of steps) {
 			await execute(store, incidentAggregate, id, withId(s.command, id), {
@@ -105,7 +104,10 @@ describe(`commands and projections (${TEST_DB})`, () => {
 	});
 
 	it('returns the original result for a retried idempotency key', async () => {
-		const cmd = { type: 'ReportIncident' as const, data: { incidentId: 'inc-idem', report: report() } };
+		const cmd = {
+			type: 'ReportIncident' as const,
+			data: { incidentId: 'inc-idem', report: report() }
+		};
 		const ctx = { actor: actors.processor, now: new Date(at(1)), idempotencyKey: 'org-sz-1:r-1' };
 		const first = await execute(store, incidentAggregate, 'inc-idem', cmd, ctx);
 		const again = await execute(store, incidentAggregate, 'inc-idem', cmd, ctx);
@@ -117,10 +119,16 @@ describe(`commands and projections (${TEST_DB})`, () => {
 	it('retries a command that lost a race on the stream version', async () => {
 		await runSteps('inc-race', paths.major());
 		const progress = (note: string) =>
-			execute(store, incidentAggregate, 'inc-race', { type: 'RecordProgress', data: { note } }, {
-				actor: actors.processor,
-				now: new Date(at(40))
-			});
+			execute(
+				store,
+				incidentAggregate,
+				'inc-race',
+				{ type: 'RecordProgress', data: { note } },
+				{
+					actor: actors.processor,
+					now: new Date(at(40))
+				}
+			);
 		const results = await Promise.all([progress('a'), progress('b'), progress('c')]);
 		expect(new Set(results.map((r) => r.seq)).size).toBe(3);
 		const notes = (await store.readStream('incident-inc-race'))
@@ -134,13 +142,20 @@ describe(`commands and projections (${TEST_DB})`, () => {
 			store,
 			incidentAggregate,
 			'inc-drill',
-			{ type: 'ReportIncident', data: { incidentId: 'inc-drill', report: report({ drill: true }) } },
+			{
+				type: 'ReportIncident',
+				data: { incidentId: 'inc-drill', report: report({ drill: true }) }
+			},
 			{ actor: actors.processor, now: new Date(at(1)), drill: true }
 		);
 		const [e] = await store.readStream('incident-inc-drill');
 		expect(e!.drill).toBe(true);
 		const rows = await db.db.select().from(regionSummary);
-		expect(rows.find((r) => r.drill)).toMatchObject({ region: '440300', level: 'ungraded', open: 1 });
+		expect(rows.find((r) => r.drill)).toMatchObject({
+			region: '440300',
+			level: 'ungraded',
+			open: 1
+		});
 	});
 
 	it('projects warnings with their scope and delivers them to every region in scope', async () => {
@@ -163,7 +178,12 @@ describe(`commands and projections (${TEST_DB})`, () => {
 			{ actor: actors.ministry, now }
 		);
 		const [w] = await db.db.select().from(warningCurrent);
-		expect(w).toMatchObject({ warningId: 'w-1', colour: 'orange', status: 'issued', regions: ['440000', '450000'] });
+		expect(w).toMatchObject({
+			warningId: 'w-1',
+			colour: 'orange',
+			status: 'issued',
+			regions: ['440000', '450000']
+		});
 		const [e] = await store.readStream('warning-w-1');
 		expect(e!.regions).toEqual(['440000', '450000']);
 	});
@@ -202,7 +222,10 @@ describe(`commands and projections (${TEST_DB})`, () => {
 
 	it('rebuilds every projection from the log into exactly the incremental result', async () => {
 		const snapshot = async () => ({
-			incidents: await db.db.select().from(incidentCurrent).orderBy(asc(incidentCurrent.incidentId)),
+			incidents: await db.db
+				.select()
+				.from(incidentCurrent)
+				.orderBy(asc(incidentCurrent.incidentId)),
 			warnings: await db.db.select().from(warningCurrent).orderBy(asc(warningCurrent.warningId)),
 			regions: (await db.db.select().from(regionSummary)).sort((a, b) =>
 				`${a.region}${a.drill}${a.level}`.localeCompare(`${b.region}${b.drill}${b.level}`)

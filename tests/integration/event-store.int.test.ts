@@ -95,7 +95,10 @@ describe(`event store (${TEST_DB})`, () => {
 			actor: 'ministry-1',
 			events: [{ type: 'NoteRecorded', payload: { text: 'scope' }, regions: ['450000', '440300'] }]
 		});
-		await store.append({ ...note('note-r', 'national'), events: [{ type: 'NoteRecorded', payload: { text: 'n' } }] });
+		await store.append({
+			...note('note-r', 'national'),
+			events: [{ type: 'NoteRecorded', payload: { text: 'n' } }]
+		});
 		const all = await store.read(0);
 		expect(all.map((e) => e.regions)).toEqual([['440000'], ['440300', '450000'], []]);
 		const gx = await store.readRange(0, 3, ['450000'], 10);

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import { agencyEventSchemas } from './agency/events';
+import { drillEventSchemas } from './drill';
 import { dutyLogEventSchemas } from './duty-log';
 import { incidentEventSchemas } from './incident/events';
 import { warningEventSchemas } from './warning/events';
+import { watchEventSchemas } from './watch/events';
 
 /**
  * Every event type the log accepts, with its payload schema. The store refuses anything else.
@@ -9,5 +12,8 @@ import { warningEventSchemas } from './warning/events';
 export const EVENT_CATALOG: Readonly<Record<string, z.ZodType<Record<string, unknown>>>> = {
 	...dutyLogEventSchemas,
 	...incidentEventSchemas,
-	...warningEventSchemas
+	...warningEventSchemas,
+	...agencyEventSchemas,
+	...watchEventSchemas,
+	...drillEventSchemas
 };

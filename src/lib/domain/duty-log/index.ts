@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DecideContext } from '../decider';
+import { DomainError } from '../errors';
 
 /**
  * The duty log (值班日志): free-text entries by the officer on duty, e.g. shift hand-over notes
@@ -15,4 +17,22 @@ export const dutyLogEventSchemas = {
 	DutyLogEntryRecorded: dutyLogEntrySchema
 } as const;
 
-export const dutyLogStream = (region: string | 'national') => `dutylog-${region}`;
+export type DutyLogCommand = { type: 'RecordDutyLogEntry'; text: string };
+export type DutyLogEvent = { type: 'DutyLogEntryRecorded'; data: DutyLogEntry };
+/** The duty log keeps no state worth deciding on: every entry is accepted if it has text. */
+export type DutyLogState = { entries: number };
+
+export const dutyLog = {
+	initialState: { entries: 0 } as DutyLogState,
+	decide(command: DutyLogCommand, _state: DutyLogState, ctx: DecideContext): DutyLogEvent[] {
+		const text = command.text.trim();
+		if (!text) throw new DomainError('dutylog.empty', 'write something', { field: 'text' });
+		if (ctx.actor.role === 'display' || ctx.actor.role === 'admin') {
+			throw new DomainError('forbidden', 'this account cannot write the duty log');
+		}
+		return [{ type: 'DutyLogEntryRecorded', data: { at: ctx.now, by: ctx.actor.id, text } }];
+	},
+	evolve(state: DutyLogState): DutyLogState {
+		return { entries: state.entries + 1 };
+	}
+};

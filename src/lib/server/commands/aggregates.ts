@@ -1,5 +1,9 @@
 import type { Decider, DomainEvent } from '../../domain/decider';
+import * as agency from '../../domain/agency';
+import * as drill from '../../domain/drill';
+import * as dutyLogDomain from '../../domain/duty-log';
 import * as incident from '../../domain/incident';
+import * as watch from '../../domain/watch';
 import * as warning from '../../domain/warning';
 
 /**
@@ -25,7 +29,11 @@ export const incidentAggregate: AggregateSpec<
 > = {
 	kind: 'incident',
 	stream: (id) => `incident-${id}`,
-	decider: { initialState: incident.initialState, decide: incident.decide, evolve: incident.evolve },
+	decider: {
+		initialState: incident.initialState,
+		decide: incident.decide,
+		evolve: incident.evolve
+	},
 	idIn: (command) => (command.type === 'ReportIncident' ? command.data.incidentId : undefined),
 	scope(state) {
 		if (state.status === 'none') return { region: null, regions: [], drill: false };
@@ -52,3 +60,81 @@ export const warningAggregate: AggregateSpec<
 		return { region: regions.length === 1 ? regions[0]! : null, regions, drill: false };
 	}
 };
+
+export const agencyAggregate: AggregateSpec<
+	agency.AgencyCommand,
+	agency.AgencyEvent,
+	agency.AgencyState
+> = {
+	kind: 'agency',
+	stream: (id) => `agency-${id}`,
+	decider: { initialState: agency.initialState, decide: agency.decide, evolve: agency.evolve },
+	idIn: (command) => (command.type === 'RegisterAgency' ? command.data.agency.id : undefined),
+	scope(state, event) {
+		if (state.status === 'none') return { region: null, regions: [], drill: false };
+		// An assignment concerns the incident's region; registry changes, the regions served.
+		if (event.type !== 'AgencyRegistered') {
+			const id = event.data.assignmentId;
+			const a = state.assignments.find((x) => x.assignmentId === id);
+			if (a) return { region: a.incidentRegion, regions: [a.incidentRegion], drill: a.drill };
+		}
+		return { region: null, regions: state.agency.regionsServed, drill: false };
+	}
+};
+
+export const watchAggregate: AggregateSpec<watch.WatchCommand, watch.WatchEvent, watch.WatchState> =
+	{
+		kind: 'watch',
+		stream: (id) => `watch-${id}`,
+		decider: { initialState: watch.initialState, decide: watch.decide, evolve: watch.evolve },
+		idIn: (command) => (command.type === 'CreateWatchPeriod' ? command.data.watchId : undefined),
+		scope(state) {
+			if (state.status === 'none') return { region: null, regions: [], drill: false };
+			return {
+				region: state.regions.length === 1 ? state.regions[0]! : null,
+				regions: state.regions,
+				drill: state.drill
+			};
+		}
+	};
+
+export const drillAggregate: AggregateSpec<drill.DrillCommand, drill.DrillEvent, drill.DrillState> =
+	{
+		kind: 'drill',
+		stream: (id) => `drill-${id}`,
+		decider: { initialState: drill.initialState, decide: drill.decide, evolve: drill.evolve },
+		idIn: (command) => (command.type === 'StartDrill' ? command.data.drillId : undefined),
+		scope(state) {
+			if (state.status === 'none') return { region: null, regions: [], drill: true };
+			return {
+				region: state.regions.length === 1 ? state.regions[0]! : null,
+				regions: state.regions,
+				drill: true
+			};
+		}
+	};
+
+/** The duty log of a region (id = region code) or of the ministry (id = 'national'). */
+export const dutyLogAggregate: AggregateSpec<
+	dutyLogDomain.DutyLogCommand,
+	dutyLogDomain.DutyLogEvent,
+	dutyLogDomain.DutyLogState
+> = {
+	kind: 'dutylog',
+	stream: (id) => `dutylog-${id}`,
+	decider: dutyLogDomain.dutyLog,
+	scope(_state, event) {
+		void event;
+		return { region: null, regions: [], drill: false };
+	}
+};
+
+export const AGGREGATES = {
+	incident: incidentAggregate,
+	warning: warningAggregate,
+	agency: agencyAggregate,
+	watch: watchAggregate,
+	drill: drillAggregate,
+	dutylog: dutyLogAggregate
+} as const;
+export type AggregateKind = keyof typeof AGGREGATES;

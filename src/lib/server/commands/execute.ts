@@ -44,7 +44,9 @@ export async function execute<C, E extends DomainEvent, S>(
 	const streamId = spec.stream(id);
 	const named = spec.idIn?.(command);
 	if (named !== undefined && named !== id) {
-		throw new DomainError('command.id_mismatch', `command names ${named}, not ${id}`, { field: 'id' });
+		throw new DomainError('command.id_mismatch', `command names ${named}, not ${id}`, {
+			field: 'id'
+		});
 	}
 	if (ctx.idempotencyKey) {
 		const original = await store.findIdempotent(ctx.idempotencyKey);
@@ -57,7 +59,9 @@ export async function execute<C, E extends DomainEvent, S>(
 	}
 	for (let attempt = 1; ; attempt++) {
 		const history = await store.readStream(streamId);
-		let state = history.map((e) => toDomain<E>(e)).reduce(spec.decider.evolve, spec.decider.initialState);
+		let state = history
+			.map((e) => toDomain<E>(e))
+			.reduce(spec.decider.evolve, spec.decider.initialState);
 		const now = (ctx.now ?? new Date()).toISOString();
 		const decided = spec.decider.decide(command, state, { now, actor: ctx.actor });
 		if (decided.length === 0) return { seq: 0, events: [], state, duplicate: false };

@@ -130,3 +130,43 @@ export const regionSummary = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.region, t.drill, t.level] })]
 );
+
+export const agencyLoad = pgTable('agency_load', {
+	agencyId: text().primaryKey(),
+	streamVersion: integer().notNull(),
+	lastSeq: bigint({ mode: 'number' }).notNull(),
+	name: text().notNull(),
+	tier: text().notNull(),
+	capacity: integer().notNull(),
+	/** Assignments assigned or accepted (not declined or released). */
+	active: integer().notNull(),
+	regionsServed: text().array().notNull(),
+	updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+	state: jsonb().$type<Record<string, unknown>>().notNull()
+});
+
+export const watchCurrent = pgTable('watch_current', {
+	watchId: text().primaryKey(),
+	streamVersion: integer().notNull(),
+	lastSeq: bigint({ mode: 'number' }).notNull(),
+	name: text().notNull(),
+	status: text().notNull(),
+	startsAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+	endsAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+	regions: text().array().notNull(),
+	drill: boolean().notNull(),
+	updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+	state: jsonb().$type<Record<string, unknown>>().notNull()
+});
+
+export const drillCurrent = pgTable('drill_current', {
+	drillId: text().primaryKey(),
+	streamVersion: integer().notNull(),
+	lastSeq: bigint({ mode: 'number' }).notNull(),
+	scenarioId: text().notNull(),
+	status: text().notNull(),
+	regions: text().array().notNull(),
+	startedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+	updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+	state: jsonb().$type<Record<string, unknown>>().notNull()
+});

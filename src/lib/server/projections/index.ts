@@ -2,9 +2,29 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Incident, IncidentEvent, IncidentState } from '../../domain/incident';
 import { TERMINAL_STATUSES } from '../../domain/incident';
 import type { WarningEvent, WarningState } from '../../domain/warning';
-import { incidentAggregate, warningAggregate } from '../commands/aggregates';
+import {
+	agencyAggregate,
+	drillAggregate,
+	incidentAggregate,
+	warningAggregate,
+	watchAggregate
+} from '../commands/aggregates';
+import {
+	agencyLoad as agencyLoadOf,
+	type AgencyEvent,
+	type AgencyState
+} from '../../domain/agency';
+import type { DrillEvent, DrillState } from '../../domain/drill';
+import { watchEnd, type WatchEvent, type WatchState } from '../../domain/watch';
 import type { AppTx } from '../db/client';
-import { incidentCurrent, regionSummary, warningCurrent } from '../db/schema';
+import {
+	agencyLoad,
+	drillCurrent,
+	incidentCurrent,
+	regionSummary,
+	warningCurrent,
+	watchCurrent
+} from '../db/schema';
 import type { Projector } from '../events/types';
 import { currentStateProjector } from './current-state';
 
@@ -13,7 +33,11 @@ export function isOpen(incident: Incident): boolean {
 	return !TERMINAL_STATUSES.includes(incident.status);
 }
 
-export const incidentProjector = currentStateProjector<IncidentEvent, IncidentState, typeof incidentCurrent>({
+export const incidentProjector = currentStateProjector<
+	IncidentEvent,
+	IncidentState,
+	typeof incidentCurrent
+>({
 	name: 'incident_current',
 	decider: incidentAggregate.decider,
 	prefix: 'incident-',
@@ -74,7 +98,11 @@ const regionSummaryProjector: Projector<AppTx> = {
 	}
 };
 
-export const warningProjector = currentStateProjector<WarningEvent, WarningState, typeof warningCurrent>({
+export const warningProjector = currentStateProjector<
+	WarningEvent,
+	WarningState,
+	typeof warningCurrent
+>({
 	name: 'warning_current',
 	decider: warningAggregate.decider,
 	prefix: 'warning-',
@@ -97,9 +125,75 @@ export const warningProjector = currentStateProjector<WarningEvent, WarningState
 	}
 });
 
+export const agencyProjector = currentStateProjector<AgencyEvent, AgencyState, typeof agencyLoad>({
+	name: 'agency_load',
+	decider: agencyAggregate.decider,
+	prefix: 'agency-',
+	table: agencyLoad,
+	key: agencyLoad.agencyId,
+	keyField: 'agencyId',
+	toRow(state, last) {
+		if (state.status === 'none') return null;
+		return {
+			agencyId: state.agency.id,
+			name: state.agency.name,
+			tier: state.agency.tier,
+			capacity: state.agency.capacity,
+			active: agencyLoadOf(state).active,
+			regionsServed: state.agency.regionsServed,
+			updatedAt: last.recordedAt
+		};
+	}
+});
+
+export const watchProjector = currentStateProjector<WatchEvent, WatchState, typeof watchCurrent>({
+	name: 'watch_current',
+	decider: watchAggregate.decider,
+	prefix: 'watch-',
+	table: watchCurrent,
+	key: watchCurrent.watchId,
+	keyField: 'watchId',
+	toRow(state, last) {
+		if (state.status === 'none') return null;
+		return {
+			watchId: state.watchId,
+			name: state.name,
+			status: state.status,
+			startsAt: new Date(state.startsAt),
+			endsAt: new Date(watchEnd(state)),
+			regions: state.regions,
+			drill: state.drill,
+			updatedAt: last.recordedAt
+		};
+	}
+});
+
+export const drillProjector = currentStateProjector<DrillEvent, DrillState, typeof drillCurrent>({
+	name: 'drill_current',
+	decider: drillAggregate.decider,
+	prefix: 'drill-',
+	table: drillCurrent,
+	key: drillCurrent.drillId,
+	keyField: 'drillId',
+	toRow(state, last) {
+		if (state.status === 'none') return null;
+		return {
+			drillId: state.drillId,
+			scenarioId: state.scenarioId,
+			status: state.status,
+			regions: state.regions,
+			startedAt: new Date(state.startedAt),
+			updatedAt: last.recordedAt
+		};
+	}
+});
+
 /** Every projection, in the order they run inside an append transaction. */
 export const PROJECTORS: readonly Projector<AppTx>[] = [
 	regionSummaryProjector,
 	incidentProjector,
-	warningProjector
+	warningProjector,
+	agencyProjector,
+	watchProjector,
+	drillProjector
 ];

@@ -1,0 +1,109 @@
+import { arrayOverlaps, inArray, or } from 'drizzle-orm';
+import type { AgencyState } from '../../domain/agency';
+import { emptyPicture, type Picture } from '../../domain/picture';
+import type { Room } from '../../shared/socket';
+import { getEventStore } from '../events/app';
+import { headSeq } from '../events/store';
+import {
+	agencyLoad,
+	drillCurrent,
+	incidentCurrent,
+	warningCurrent,
+	watchCurrent
+} from '../db/schema';
+import { regionsOfRoom } from '../realtime/rooms';
+
+/**
+ * The command picture of a room as of one log position, from the projections, read in one
+ * repeatable-read transaction so that rows and `seq` agree. A region room gets exactly what its
+ * live events would build: the region's incidents, the warnings, watches and drills covering
+ * it, and the agencies serving it with only the region's assignments.
+ */
+export async function pictureFor(room: Room): Promise<Picture> {
+	const store = await getEventStore();
+	const regions = regionsOfRoom(room);
+	return store.database.db.transaction(
+		async (tx) => {
+			const picture = emptyPicture();
+			picture.seq = await headSeq(tx);
+			const incidents = await tx
+				.select({
+					id: incidentCurrent.incidentId,
+					v: incidentCurrent.streamVersion,
+					state: incidentCurrent.state
+				})
+				.from(incidentCurrent)
+				.where(
+					regions
+						? or(
+								inArray(incidentCurrent.region, regions),
+								inArray(incidentCurrent.regulatorRegion, regions)
+							)
+						: undefined
+				);
+			const warnings = await tx
+				.select({
+					id: warningCurrent.warningId,
+					v: warningCurrent.streamVersion,
+					state: warningCurrent.state
+				})
+				.from(warningCurrent)
+				.where(regions ? arrayOverlaps(warningCurrent.regions, regions) : undefined);
+			const watches = await tx
+				.select({
+					id: watchCurrent.watchId,
+					v: watchCurrent.streamVersion,
+					state: watchCurrent.state
+				})
+				.from(watchCurrent)
+				.where(regions ? arrayOverlaps(watchCurrent.regions, regions) : undefined);
+			const drills = await tx
+				.select({
+					id: drillCurrent.drillId,
+					v: drillCurrent.streamVersion,
+					state: drillCurrent.state
+				})
+				.from(drillCurrent)
+				.where(regions ? arrayOverlaps(drillCurrent.regions, regions) : undefined);
+			const agencies = await tx
+				.select({ id: agencyLoad.agencyId, v: agencyLoad.streamVersion, state: agencyLoad.state })
+				.from(agencyLoad)
+				.where(regions ? arrayOverlaps(agencyLoad.regionsServed, regions) : undefined);
+
+			const put = <K extends 'incidents' | 'warnings' | 'watches' | 'drills' | 'agencies'>(
+				slot: K,
+				prefix: string,
+				rows: { id: string; v: number; state: unknown }[]
+			) => {
+				for (const r of rows) {
+					(picture[slot] as Record<string, unknown>)[r.id] = r.state;
+					picture.versions[`${prefix}-${r.id}`] = r.v;
+				}
+			};
+			put('incidents', 'incident', incidents);
+			put('warnings', 'warning', warnings);
+			put('watches', 'watch', watches);
+			put('drills', 'drill', drills);
+			put(
+				'agencies',
+				'agency',
+				regions
+					? agencies.map((a) => ({
+							...a,
+							state: onlyAssignmentsIn(a.state as AgencyState, regions)
+						}))
+					: agencies
+			);
+			return picture;
+		},
+		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
+	);
+}
+
+function onlyAssignmentsIn(state: AgencyState, regions: readonly string[]): AgencyState {
+	if (state.status === 'none') return state;
+	return {
+		...state,
+		assignments: state.assignments.filter((a) => regions.includes(a.incidentRegion))
+	};
+}
