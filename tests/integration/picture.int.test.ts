@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CATALOG } from '../../src/lib/domain/catalog';
 import { paths } from '../../src/lib/domain/incident/fixtures';
-import { applyEvents, canonicalPicture, emptyPicture } from '../../src/lib/domain/picture';
-import { incidentAggregate, warningAggregate } from '../../src/lib/server/commands/aggregates';
+import {
+	applyEvents,
+	calendarOf,
+	canonicalPicture,
+	emptyPicture
+} from '../../src/lib/domain/picture';
+import {
+	calendarAggregate,
+	incidentAggregate,
+	warningAggregate
+} from '../../src/lib/server/commands/aggregates';
 import { execute } from '../../src/lib/server/commands/execute';
 import type { Database } from '../../src/lib/server/db/client';
 import { EventStore } from '../../src/lib/server/events';
@@ -65,6 +74,24 @@ describe(`the command picture (${TEST_DB})`, () => {
 			},
 			{ actor: { id: 'm', role: 'ministry' }, now }
 		);
+		await execute(
+			store,
+			calendarAggregate,
+			'cn',
+			{
+				type: 'AmendCalendar',
+				data: {
+					reason: '2027 年节假日安排',
+					extension: {
+						version: 'cn-2027',
+						timeZone: 'Asia/Shanghai',
+						holidays: ['2027-01-01'],
+						workdays: []
+					}
+				}
+			},
+			{ actor: { id: 'admin', role: 'admin' }, now }
+		);
 	});
 	afterAll(async () => {
 		await t.close();
@@ -97,5 +124,7 @@ describe(`the command picture (${TEST_DB})`, () => {
 		expect(Object.keys(gd.incidents)).toEqual(['sz-1']);
 		const bj = await pictureFor('region:110000');
 		expect(Object.keys(bj.incidents).length + Object.keys(bj.warnings).length).toBe(0);
+		// Calendar amendments reach every wall: their clocks use the same working days.
+		expect(calendarOf(bj).holidays).toContain('2027-01-01');
 	});
 });

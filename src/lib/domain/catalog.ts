@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { agencyEventSchemas } from './agency/events';
+import { calendarEventSchemas } from './calendar/aggregate';
 import { drillEventSchemas } from './drill';
 import { dutyLogEventSchemas } from './duty-log';
 import { incidentEventSchemas } from './incident/events';
@@ -15,5 +16,6 @@ export const EVENT_CATALOG: Readonly<Record<string, z.ZodType<Record<string, unk
 	...warningEventSchemas,
 	...agencyEventSchemas,
 	...watchEventSchemas,
-	...drillEventSchemas
+	...drillEventSchemas,
+	...calendarEventSchemas
 };

@@ -1,4 +1,6 @@
 import * as agency from '../agency';
+import * as calendar from '../calendar/aggregate';
+import type { HolidayCalendar } from '../calendar';
 import * as drill from '../drill';
 import * as incident from '../incident';
 import * as warning from '../warning';
@@ -19,6 +21,8 @@ export interface Picture {
 	agencies: Record<string, agency.AgencyState>;
 	watches: Record<string, watch.WatchState>;
 	drills: Record<string, drill.DrillState>;
+	/** The working-day calendar with its amendments (one entry, 'cn', once amended). */
+	calendars: Record<string, calendar.CalendarState>;
 	/** Stream versions applied per stream: makes applying an event idempotent. */
 	versions: Record<string, number>;
 }
@@ -30,10 +34,11 @@ export const emptyPicture = (): Picture => ({
 	agencies: {},
 	watches: {},
 	drills: {},
+	calendars: {},
 	versions: {}
 });
 
-type Slot = 'incidents' | 'warnings' | 'agencies' | 'watches' | 'drills';
+type Slot = 'incidents' | 'warnings' | 'agencies' | 'watches' | 'drills' | 'calendars';
 
 const REDUCERS: Record<
 	string,
@@ -43,8 +48,14 @@ const REDUCERS: Record<
 	warning: { slot: 'warnings', initial: warning.initialState, evolve: warning.evolve },
 	agency: { slot: 'agencies', initial: agency.initialState, evolve: agency.evolve },
 	watch: { slot: 'watches', initial: watch.initialState, evolve: watch.evolve },
-	drill: { slot: 'drills', initial: drill.initialState, evolve: drill.evolve }
+	drill: { slot: 'drills', initial: drill.initialState, evolve: drill.evolve },
+	calendar: { slot: 'calendars', initial: calendar.initialState, evolve: calendar.evolve }
 };
+
+/** The working-day calendar in force in this picture (shipped dates plus amendments). */
+export function calendarOf(picture: Picture): HolidayCalendar {
+	return (picture.calendars.cn ?? calendar.initialState).calendar;
+}
 
 /** Split `incident-<id>` into its kind and id. */
 export function parseStream(streamId: string): { kind: string; id: string } {

@@ -1,5 +1,7 @@
 import type { Decider, DomainEvent } from '../../domain/decider';
 import * as agency from '../../domain/agency';
+import * as calendar from '../../domain/calendar/aggregate';
+import { REGIONS } from '../../domain/regions';
 import * as drill from '../../domain/drill';
 import * as dutyLogDomain from '../../domain/duty-log';
 import * as incident from '../../domain/incident';
@@ -129,12 +131,29 @@ export const dutyLogAggregate: AggregateSpec<
 	}
 };
 
+/** The working-day calendar (one stream, id 'cn'); amendments reach every region's room. */
+export const calendarAggregate: AggregateSpec<
+	calendar.CalendarCommand,
+	calendar.CalendarEvent,
+	calendar.CalendarState
+> = {
+	kind: 'calendar',
+	stream: (id) => `calendar-${id}`,
+	decider: {
+		initialState: calendar.initialState,
+		decide: calendar.decide,
+		evolve: calendar.evolve
+	},
+	scope: () => ({ region: null, regions: REGIONS.map((r) => r.code), drill: false })
+};
+
 export const AGGREGATES = {
 	incident: incidentAggregate,
 	warning: warningAggregate,
 	agency: agencyAggregate,
 	watch: watchAggregate,
 	drill: drillAggregate,
-	dutylog: dutyLogAggregate
+	dutylog: dutyLogAggregate,
+	calendar: calendarAggregate
 } as const;
 export type AggregateKind = keyof typeof AGGREGATES;

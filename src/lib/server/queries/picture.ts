@@ -1,12 +1,16 @@
-import { arrayOverlaps, inArray, or } from 'drizzle-orm';
+import { arrayOverlaps, asc, eq, inArray, or } from 'drizzle-orm';
+import type { CalendarEvent } from '../../domain/calendar/aggregate';
+import { calendarAggregate } from '../commands/aggregates';
+import { toDomain } from '../commands/execute';
 import type { AgencyState } from '../../domain/agency';
 import { emptyPicture, type Picture } from '../../domain/picture';
 import type { Room } from '../../shared/socket';
 import { getEventStore } from '../events/app';
-import { headSeq } from '../events/store';
+import { headSeq, toStored } from '../events/store';
 import {
 	agencyLoad,
 	drillCurrent,
+	events,
 	incidentCurrent,
 	warningCurrent,
 	watchCurrent
@@ -94,6 +98,17 @@ export async function pictureFor(room: Room): Promise<Picture> {
 						}))
 					: agencies
 			);
+			const calendarEvents = await tx
+				.select()
+				.from(events)
+				.where(eq(events.streamId, 'calendar-cn'))
+				.orderBy(asc(events.streamVersion));
+			if (calendarEvents.length > 0) {
+				picture.calendars.cn = calendarEvents
+					.map((e) => toDomain<CalendarEvent>(toStored(e)))
+					.reduce(calendarAggregate.decider.evolve, calendarAggregate.decider.initialState);
+				picture.versions['calendar-cn'] = calendarEvents.length;
+			}
 			return picture;
 		},
 		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
