@@ -1,0 +1,19 @@
+/**
+ * All benches, one after another (`npm run bench`). A bench is a module exporting
+ * `run(ctx): Promise<Row[]>` and, for the closing table, `summary(rows)`; add new ones to BENCHES.
+ */
+import { runBenches, type BenchModule } from './lib';
+import { logBench } from './log.bench';
+
+const BENCHES: readonly BenchModule[] = [logBench];
+
+const only = process.argv.slice(2);
+const selected = only.length > 0 ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
+
+runBenches(selected, 'bench').then(
+	() => process.exit(0),
+	(err: unknown) => {
+		console.error(err);
+		process.exit(1);
+	}
+);
