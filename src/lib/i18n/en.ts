@@ -47,8 +47,9 @@ export const en: Messages = {
 			provinceWide: 'Province-wide (no city)',
 			separatelyPlanned: 'Separately planned city',
 			legendLevel: 'Fill: highest open level',
-			legendWarning: 'Border and hatch: active warning colour',
+			legendWarning: 'Border: active warning colour',
 			legendBadge: 'Red badge: overdue clocks',
+			legendCity: '◆ Separately planned city',
 			orgs: 'Organisations'
 		},
 		distribution: {
@@ -123,7 +124,9 @@ export const en: Messages = {
 			overdue: 'Overdue',
 			stricter: 'Stricter clocks'
 		},
-		drill: { watermark: '演练 DRILL', tag: 'DRILL' },
+		drill: { watermark: '演练 DRILL', tag: 'DRILL', running: 'Drill running: {{name}}' },
+		stale: 'Connection lost: showing data as of {{time}}',
+		live: 'Live',
 		ticker: { empty: 'No events yet' },
 		days: '{{count}}d',
 		event: {

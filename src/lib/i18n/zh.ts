@@ -46,8 +46,9 @@ export const zh = {
 			provinceWide: '全省（未细分到市）',
 			separatelyPlanned: '计划单列市',
 			legendLevel: '填色：最高在办级别',
-			legendWarning: '边框与斜纹：生效预警颜色',
+			legendWarning: '边框：生效预警颜色',
 			legendBadge: '红色角标：超时时限数',
+			legendCity: '◆ 计划单列市',
 			orgs: '涉事单位'
 		},
 		distribution: {
@@ -122,7 +123,9 @@ export const zh = {
 			overdue: '超时未报',
 			stricter: '从严时限'
 		},
-		drill: { watermark: '演练', tag: '演练' },
+		drill: { watermark: '演练', tag: '演练', running: '演练进行中：{{name}}' },
+		stale: '连接中断，显示 {{time}} 的数据',
+		live: '实时',
 		ticker: { empty: '暂无事件' },
 		days: '{{count}}天',
 		event: {
