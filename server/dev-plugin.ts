@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 import type * as Realtime from '../src/lib/server/realtime/index';
+import type * as Scenarios from '../src/lib/server/scenario/index';
 
 /**
  * Attaches the realtime module to Vite's own HTTP server in development (and `vite preview`),
@@ -25,6 +26,10 @@ export function realtimeDevPlugin(): Plugin {
 					const port = typeof address === 'object' && address ? address.port : undefined;
 					// Vite serves HTTP/1.1 unless configured for HTTPS/2, which Fenghuo's dev set-up never does.
 					await mod.startRealtime(httpServer as HttpServer, { devPort: port });
+					const scenarios = (await server.ssrLoadModule(
+						'/src/lib/server/scenario/index.ts'
+					)) as typeof Scenarios;
+					await scenarios.startScenarioServices();
 				})().catch((err: unknown) => {
 					server.config.logger.error(`[fenghuo] realtime failed to start: ${String(err)}`);
 				});

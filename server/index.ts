@@ -9,6 +9,7 @@ import { ConfigError, env } from '../src/lib/server/config/env';
 import { closeDatabase, getDatabase } from '../src/lib/server/db';
 import { logger } from '../src/lib/server/log';
 import { startRealtime } from '../src/lib/server/realtime';
+import { startScenarioServices } from '../src/lib/server/scenario';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -35,6 +36,7 @@ async function main() {
 		});
 	});
 	const realtime = await startRealtime(server);
+	const scenarios = await startScenarioServices();
 
 	await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
 	log.info(
@@ -58,6 +60,7 @@ async function main() {
 		}, 10_000);
 		force.unref();
 		void (async () => {
+			scenarios.stop();
 			await realtime.close(); // disconnects sockets and closes the HTTP server
 			server.closeAllConnections();
 			await closeDatabase();

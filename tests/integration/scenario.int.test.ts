@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CATALOG } from '../../src/lib/domain/catalog';
 import { paths, report } from '../../src/lib/domain/incident/fixtures';
+import { demoDay, demoRegistry } from '../../src/lib/domain/scenario';
 import type { Scenario } from '../../src/lib/domain/scenario/types';
+import { incidentCurrent } from '../../src/lib/server/db/schema';
 import type { Database } from '../../src/lib/server/db/client';
 import { EventStore } from '../../src/lib/server/events';
 import { PROJECTORS } from '../../src/lib/server/projections';
@@ -58,7 +60,7 @@ describe(`scenario runner (${TEST_DB})`, () => {
 			now: clock
 		}).done;
 		// 7 commands; self-grading at 重大 also files the local report (8 events).
-		expect(first).toEqual({ executed: 7, duplicates: 0, refused: [], stopped: false });
+		expect(first).toEqual({ executed: 7, duplicates: 0, refused: [], skipped: 0, stopped: false });
 		const stream = await store.readStream('incident-sc-1');
 		expect(stream).toHaveLength(8);
 		expect([...new Set(stream.map((e) => e.occurredAt.getTime()))]).toEqual(
@@ -113,5 +115,36 @@ describe(`scenario runner (${TEST_DB})`, () => {
 		expect(result.refused).toEqual([
 			{ index: 5, label: 'EscalateToMinistry', code: 'incident.already_reported' }
 		]);
+	});
+
+	it('plays two demo days through the handlers and projections without a refusal; replay adds nothing', async () => {
+		const first = Date.parse('2026-11-19T16:00:00.000Z'); // 2026-11-20 00:00 China time
+		const end = first + 2 * 86_400_000;
+		const clock = () => end;
+		const firstDayIso = new Date(first).toISOString();
+		const days = [0, 1].map((d) => {
+			const dayIso = new Date(first + d * 86_400_000).toISOString();
+			return { startMs: first + d * 86_400_000, scenario: demoDay(2024, dayIso, { firstDayIso }) };
+		});
+		const registry = await play(
+			store,
+			{ id: 'reg', name: { zh: '名录', en: 'registry' }, durationMs: 0, injects: demoRegistry() },
+			{ startMs: first, keyPrefix: 'demo:registry', now: clock }
+		).done;
+		expect(registry.refused).toEqual([]);
+		for (const { startMs, scenario } of days) {
+			const r = await play(store, scenario, { startMs, keyPrefix: 'demo', now: clock }).done;
+			expect(r.refused).toEqual([]);
+			expect(r.executed).toBe(scenario.injects.length);
+		}
+		const head = await store.headSeq();
+		const open = await db.db.select().from(incidentCurrent);
+		expect(open.length).toBeGreaterThan(20);
+		// A restart replays the same days: every inject is recognised by its key.
+		for (const { startMs, scenario } of days) {
+			const r = await play(store, scenario, { startMs, keyPrefix: 'demo', now: clock }).done;
+			expect(r).toMatchObject({ executed: 0, duplicates: scenario.injects.length, refused: [] });
+		}
+		expect(await store.headSeq()).toBe(head);
 	});
 });

@@ -1,7 +1,7 @@
 import type { Actor } from '../actor';
 
 /** Aggregates a scenario can drive, by the name the command layer knows them under. */
-export type ScenarioAggregate = 'incident' | 'warning' | 'agency' | 'watch' | 'dutylog';
+export type ScenarioAggregate = 'incident' | 'warning' | 'agency' | 'watch' | 'dutylog' | 'drill';
 
 /**
  * One timed step of a scenario: a command, by an actor, `offsetMs` after the scenario starts.
@@ -17,6 +17,14 @@ export interface Inject {
 	actor: Actor;
 	/** Short human label for logs and the drill console. */
 	label?: string;
+	/**
+	 * Full idempotency key. Stable across the ways an inject can be played (a demo day, an
+	 * overlapping day after a restart, a resumed drill), so it is applied once. Default: the
+	 * playback's prefix and the inject's index.
+	 */
+	key?: string;
+	/** The drill this inject belongs to: not played once that drill is stopped. */
+	drillId?: string;
 }
 
 export interface Scenario {

@@ -166,8 +166,7 @@ export class Hub {
 	 */
 	async catchUp(room: Room, since: number): Promise<() => SubscribeAck> {
 		const regions = regionsOfRoom(room);
-		const wanted = (e: WireEvent) =>
-			regions === null || e.regions.some((r) => regions.includes(r));
+		const wanted = (e: WireEvent) => regions === null || e.regions.some((r) => regions.includes(r));
 		let fromDb: WireEvent[] = [];
 		let upTo = since;
 		if (since > this.position) {

@@ -13,6 +13,11 @@ export interface PlayOptions {
 	drill?: boolean;
 	/** Asked before every inject; false stops the playback (e.g. the drill was stopped elsewhere). */
 	shouldContinue?: () => Promise<boolean>;
+	/**
+	 * Asked before an inject that belongs to a drill (other than the one starting it): a stopped
+	 * drill's remaining injects are skipped while the rest of the scenario plays on.
+	 */
+	drillRunning?: (drillId: string) => Promise<boolean>;
 	/** Clock. Default Date.now. */
 	now?: () => number;
 }
@@ -21,6 +26,8 @@ export interface PlaybackResult {
 	executed: number;
 	duplicates: number;
 	refused: { index: number; label?: string; code: string }[];
+	/** Injects of drills stopped meanwhile. */
+	skipped: number;
 	stopped: boolean;
 }
 
@@ -52,7 +59,13 @@ export function play(
 	const injects = [...scenario.injects].sort((a, b) => a.offsetMs - b.offsetMs);
 
 	const done = (async (): Promise<PlaybackResult> => {
-		const result: PlaybackResult = { executed: 0, duplicates: 0, refused: [], stopped: false };
+		const result: PlaybackResult = {
+			executed: 0,
+			duplicates: 0,
+			refused: [],
+			skipped: 0,
+			stopped: false
+		};
 		for (const [index, inject] of injects.entries()) {
 			const due = options.startMs + inject.offsetMs;
 			const wait = due - now();
@@ -61,11 +74,20 @@ export function play(
 				result.stopped = true;
 				break;
 			}
+			if (
+				inject.drillId &&
+				inject.command.type !== 'StartDrill' &&
+				options.drillRunning &&
+				!(await options.drillRunning(inject.drillId))
+			) {
+				result.skipped += 1;
+				continue;
+			}
 			try {
 				const r = await run(store, inject, {
 					now: new Date(due),
-					drill: options.drill,
-					idempotencyKey: `${options.keyPrefix}:${index}`
+					drill: options.drill || inject.drillId !== undefined,
+					idempotencyKey: inject.key ?? `${options.keyPrefix}:${index}`
 				});
 				if (r.duplicate) result.duplicates += 1;
 				else result.executed += 1;
