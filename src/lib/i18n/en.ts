@@ -67,6 +67,7 @@ export const en: Messages = {
 			watchRule: 'Watch rule',
 			more: '{{count}} more',
 			due: 'Due {{time}}',
+			total: '{{count}} in all',
 			owes: 'Owed by'
 		},
 		duty: {

@@ -66,6 +66,7 @@ export const zh = {
 			watchRule: '保障期从严',
 			more: '另有 {{count}} 项',
 			due: '截止 {{time}}',
+			total: '共 {{count}} 项',
 			owes: '责任方'
 		},
 		duty: {

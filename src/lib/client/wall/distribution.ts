@@ -131,7 +131,13 @@ export function distributionOption(model: DistributionModel, lang: Lang, scale =
 			type: 'bar',
 			stack: 'open',
 			barWidth: '62%',
-			itemStyle: { borderColor: '#0b1020', borderWidth: px(1) },
+			// The legend shows the sector as a shade; each bar takes its level's colour at that shade.
+			itemStyle: {
+				color: '#e2e8f0',
+				opacity: SECTOR_SHADE[sector],
+				borderColor: '#0b1020',
+				borderWidth: px(1)
+			},
 			label:
 				i === SECTORS.length - 1
 					? {

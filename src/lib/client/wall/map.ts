@@ -118,7 +118,7 @@ export function mapModel(picture: Picture, now: string, lang: Lang, scope: WallS
 		});
 	const cityCells = new Map<string, CityCell>();
 	for (const r of REGIONS.filter((r) => r.parent !== null)) {
-		const city: CityCell = { code: r.code, name: regionText(r.code, lang), open: 0, level: null };
+		const city: CityCell = { code: r.code, name: cityName(r.code, lang), open: 0, level: null };
 		cityCells.set(r.code, city);
 		cells.get(r.parent!)?.cities.push(city);
 	}
@@ -176,6 +176,12 @@ export function mapModel(picture: Picture, now: string, lang: Lang, scope: WallS
 	};
 }
 
+/** 深圳市 → 深圳, 新疆生产建设兵团 → 兵团: labels on the map stay short. */
+function cityName(code: string, lang: Lang): string {
+	if (code === 'XPCC') return lang === 'zh' ? '兵团' : 'XPCC';
+	return lang === 'zh' ? regionText(code, lang).replace(/市$/, '') : regionText(code, lang);
+}
+
 /** 北京市 → 北京, 内蒙古自治区 → 内蒙古 (the map's own short names), English as is. */
 function shortName(code: string, lang: Lang): string {
 	return lang === 'zh' ? MAP_NAME[code]! : regionText(code, lang);
@@ -219,8 +225,11 @@ export function mapOption(
 		geo: {
 			map: model.map,
 			roam: false,
-			layoutCenter: ['50%', '52%'],
-			layoutSize: model.focus ? '92%' : '118%',
+			// Fit the box, keeping the map's aspect: the panel's shape varies with the screen.
+			top: px(8),
+			bottom: px(8),
+			left: px(8),
+			right: px(8),
 			aspectScale: 0.82,
 			silent: false,
 			label: { show: false },

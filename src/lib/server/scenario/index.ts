@@ -122,16 +122,28 @@ export interface StartDrillInput {
 	name?: string;
 }
 
+/** Where drills write and what time it is: the app's store and clock unless a test says otherwise. */
+export interface DrillDeps {
+	store?: EventStore;
+	now?: () => number;
+}
+
 /** Start a drill from a scenario script, for chosen regions. Returns the drill id. */
-export async function startDrill(actor: Actor, input: StartDrillInput): Promise<string> {
+export async function startDrill(
+	actor: Actor,
+	input: StartDrillInput,
+	deps: DrillDeps = {}
+): Promise<string> {
 	const script = DRILL_SCRIPTS[input.scenarioId];
 	if (!script) {
 		throw new DomainError('drill.unknown_scenario', `no drill script "${input.scenarioId}"`, {
 			field: 'scenarioId'
 		});
 	}
-	const store = await getEventStore();
+	const store = deps.store ?? (await getEventStore());
+	const now = deps.now ?? Date.now;
 	const drillId = randomUUID();
+	const startMs = now();
 	await execute(
 		store,
 		drillAggregate,
@@ -145,24 +157,34 @@ export async function startDrill(actor: Actor, input: StartDrillInput): Promise<
 				regions: input.regions
 			}
 		},
-		{ actor, drill: true }
+		{ actor, drill: true, now: new Date(startMs) }
 	);
-	launchDrill(store, drillId, input.scenarioId, input.regions, Date.now());
+	launchDrill(store, drillId, input.scenarioId, input.regions, startMs, now);
 	return drillId;
 }
 
-/** Stop a drill at any time; its playback notices before its next inject, on any node. */
-export async function stopDrill(actor: Actor, drillId: string, reason: string): Promise<void> {
-	const store = await getEventStore();
+/**
+ * Stop a drill at any time; its playback notices before its next inject, on any node. When this
+ * returns, this node applies nothing more of the drill.
+ */
+export async function stopDrill(
+	actor: Actor,
+	drillId: string,
+	reason: string,
+	deps: DrillDeps = {}
+): Promise<void> {
+	const store = deps.store ?? (await getEventStore());
 	await execute(
 		store,
 		drillAggregate,
 		drillId,
 		{ type: 'StopDrill', data: { reason } },
-		{ actor, drill: true }
+		{ actor, drill: true, ...(deps.now ? { now: new Date(deps.now()) } : {}) }
 	);
-	running.get(drillId)?.stop();
+	const playback = running.get(drillId);
 	running.delete(drillId);
+	playback?.stop();
+	await playback?.done;
 }
 
 function launchDrill(
@@ -170,7 +192,8 @@ function launchDrill(
 	drillId: string,
 	scenarioId: string,
 	regions: string[],
-	startMs: number
+	startMs: number,
+	now: () => number = Date.now
 ) {
 	const log = logger('drill');
 	const script = DRILL_SCRIPTS[scenarioId];
@@ -188,6 +211,7 @@ function launchDrill(
 			startMs,
 			keyPrefix: `drill:${drillId}`,
 			drill: true,
+			now,
 			shouldContinue: () => isDrillRunning(store, drillId)
 		},
 		log
@@ -206,6 +230,7 @@ function launchDrill(
 					{
 						actor: SYSTEM_ACTOR,
 						drill: true,
+						now: new Date(now()),
 						idempotencyKey: drillCompletionKey(drillId)
 					}
 				);
