@@ -3,7 +3,7 @@
  * rows, the closing table and the bench-results/*.jsonl file. Each bench module exports
  * `run(ctx): Promise<Row[]>` and, optionally, `summary(rows)` for the closing table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,7 +111,8 @@ export function startLoadSample(): () => LoadSample {
 	};
 }
 
-function boxTimes(): { idle: number; total: number } {
+/** Idle and total CPU time of the whole box so far (ms, summed over cores). */
+export function boxTimes(): { idle: number; total: number } {
 	let idle = 0;
 	let total = 0;
 	for (const c of os.cpus()) {
@@ -119,6 +120,76 @@ function boxTimes(): { idle: number; total: number } {
 		total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
 	}
 	return { idle, total };
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on every mainstream Linux build). */
+const CLK_TCK = 100;
+
+/** CPU time (ms, all threads) a process has used so far, from /proc; NaN if unavailable. */
+export function procCpuMs(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after "(comm)": state is field 3, utime 14, stime 15.
+		const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+	} catch {
+		return NaN;
+	}
+}
+
+function allProcesses(): Map<number, { comm: string; ms: number }> {
+	const out = new Map<number, { comm: string; ms: number }>();
+	let entries: string[] = [];
+	try {
+		entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+	} catch {
+		return out;
+	}
+	for (const d of entries) {
+		try {
+			const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+			const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+			const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			out.set(Number(d), { comm, ms: ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK });
+		} catch {
+			// exited meanwhile
+		}
+	}
+	return out;
+}
+
+function commandLine(pid: number): string | undefined {
+	try {
+		const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+		return cmd ? cmd.replace(/\/\S*node_modules\/(\.bin\/)?/g, '').slice(0, 80) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * What the box does without us: busy cores over `ms` while this bench is idle, and the
+ * processes that used most of it. Printed before a scenario so that a loaded box shows.
+ */
+export async function idleProbe(
+	ms = 1000
+): Promise<{ busy_cores: number; top: { pid: number; comm: string; cores: number }[] }> {
+	const box0 = boxTimes();
+	const p0 = allProcesses();
+	const t0 = performance.now();
+	await sleep(ms);
+	const wall = performance.now() - t0;
+	const box1 = boxTimes();
+	const p1 = allProcesses();
+	const cores = os.cpus().length;
+	const busy = (1 - (box1.idle - box0.idle) / Math.max(1, box1.total - box0.total)) * cores;
+	const top = [...p1]
+		.map(([pid, p]) => ({ pid, comm: p.comm, cores: (p.ms - (p0.get(pid)?.ms ?? 0)) / wall }))
+		.filter((p) => p.cores >= 0.05)
+		.sort((a, b) => b.cores - a.cores)
+		.slice(0, 4)
+		.map((p) => ({ ...p, comm: commandLine(p.pid) ?? p.comm, cores: round(p.cores) }));
+	return { busy_cores: round(busy), top };
 }
 
 /** Environment line: CPU, Node, PostgreSQL and its durability settings. */

@@ -4,8 +4,9 @@
  */
 import { runBenches, type BenchModule } from './lib';
 import { logBench } from './log.bench';
+import { realtimeBench } from './realtime.bench';
 
-const BENCHES: readonly BenchModule[] = [logBench];
+const BENCHES: readonly BenchModule[] = [logBench, realtimeBench];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
