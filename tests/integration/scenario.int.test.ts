@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CATALOG } from '../../src/lib/domain/catalog';
 import { paths, report } from '../../src/lib/domain/incident/fixtures';
-import { demoDay, demoRegistry } from '../../src/lib/domain/scenario';
+import { demoDay, demoRegistry, DRILL_SCRIPTS, drillSeed } from '../../src/lib/domain/scenario';
+import { startDrill, stopDrill } from '../../src/lib/server/scenario';
 import type { Scenario } from '../../src/lib/domain/scenario/types';
 import { incidentCurrent } from '../../src/lib/server/db/schema';
 import type { Database } from '../../src/lib/server/db/client';
@@ -146,5 +147,53 @@ describe(`scenario runner (${TEST_DB})`, () => {
 			expect(r).toMatchObject({ executed: 0, duplicates: scenario.injects.length, refused: [] });
 		}
 		expect(await store.headSeq()).toBe(head);
+	});
+
+	it('starts a drill from its script, plays what is due, and stops it at any time', async () => {
+		const ministry = { id: 'u-min', role: 'ministry' } as const;
+		const start = Date.parse('2026-11-20T06:00:00.000Z');
+		// The first reading of the clock starts the drill; from then on it is 12 minutes later,
+		// so the injects of the first 12 minutes are due at once and the rest wait.
+		let readings = 0;
+		const now = () => (readings++ === 0 ? start : start + 12 * 60_000);
+		const drillId = await startDrill(
+			ministry,
+			{ scenarioId: 'ransomware-major', regions: ['520000'] },
+			{ store, now }
+		);
+		const script = DRILL_SCRIPTS['ransomware-major']!.build({
+			drillId,
+			regions: ['520000'],
+			seed: drillSeed(drillId),
+			startIso: new Date(start).toISOString()
+		});
+		const due = script.injects.filter((i) => i.offsetMs <= 12 * 60_000);
+		const later = script.injects.filter((i) => i.offsetMs > 12 * 60_000);
+		expect(due.length).toBeGreaterThan(2);
+		await expect
+			.poll(async () => (await store.findIdempotent(due.at(-1)!.key!)) !== undefined)
+			.toBe(true);
+		await stopDrill(ministry, drillId, '演练提前结束', { store, now });
+
+		const drillStream = await store.readStream(`drill-${drillId}`);
+		expect(drillStream.map((e) => e.type)).toEqual(['DrillStarted', 'DrillStopped']);
+		for (const i of later) expect(await store.findIdempotent(i.key!)).toBeUndefined();
+		const incident = await store.readStream(`incident-${drillId}-i1`);
+		expect(incident.length).toBeGreaterThanOrEqual(due.length);
+		expect(incident.every((e) => e.drill)).toBe(true);
+		// Stopped is final: nothing of the drill is applied afterwards.
+		const head = await store.headSeq();
+		await new Promise((r) => setTimeout(r, 300));
+		expect(await store.headSeq()).toBe(head);
+	});
+
+	it('refuses an unknown drill script with a field error', async () => {
+		await expect(
+			startDrill(
+				{ id: 'u-min', role: 'ministry' },
+				{ scenarioId: 'nope', regions: ['520000'] },
+				{ store }
+			)
+		).rejects.toMatchObject({ code: 'drill.unknown_scenario', field: 'scenarioId' });
 	});
 });
