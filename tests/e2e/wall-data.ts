@@ -44,9 +44,10 @@ export class WallData {
 		id: string,
 		command: C,
 		actor: Actor,
-		drill?: boolean
+		/** When the command is decided (default: now); a watch set up in the past needs it. */
+		at?: Date
 	) {
-		return execute(this.store, spec, id, command, { actor, ...(drill ? { drill } : {}) });
+		return execute(this.store, spec, id, command, { actor, ...(at ? { now: at } : {}) });
 	}
 
 	/** Reports an incident and, with `level`, self-grades it (较大+ also reaches the regulator). */
@@ -113,8 +114,8 @@ export class WallData {
 	async confirm(id: string, region: string, sector: Sector, level: Level): Promise<number> {
 		const reg = regulatorRegion(region, sector)!;
 		const actor: Actor = { id: `e2e-reg-${reg}`, role: 'regulator', region: reg, sector };
-		return (await this.run(incidentAggregate, id, { type: 'ConfirmLevel', data: { level } }, actor))
-			.seq;
+		const command = { type: 'ConfirmLevel' as const, data: { level, reason: '监管部门复核定级' } };
+		return (await this.run(incidentAggregate, id, command, actor)).seq;
 	}
 
 	async warning(o: {
@@ -196,11 +197,12 @@ export class WallData {
 		regions: string[];
 		processors: { orgId: string; name: string; region: string }[];
 		overrides?: ClockOverrides;
-		/** Started this many hours ago. */
+		/** Started this many hours ago (and was declared a minute before that). */
 		startedAgo?: number;
 		hours?: number;
 	}): Promise<number> {
 		const now = Date.now();
+		const startsAt = now - (o.startedAgo ?? 30) * 60 * MINUTE;
 		const r = await this.run(
 			watchAggregate,
 			o.id,
@@ -209,14 +211,16 @@ export class WallData {
 				data: {
 					watchId: o.id,
 					name: o.name,
-					startsAt: new Date(now - (o.startedAgo ?? 30) * 60 * MINUTE).toISOString(),
+					startsAt: new Date(startsAt).toISOString(),
 					endsAt: new Date(now + (o.hours ?? 48) * 60 * MINUTE).toISOString(),
 					regions: o.regions,
 					clockOverrides: o.overrides ?? {},
 					designatedProcessors: o.processors
 				}
 			},
-			ministry
+			ministry,
+			// Declared (and processors designated) just before it started, as a real one would be.
+			new Date(startsAt - MINUTE)
 		);
 		return r.seq;
 	}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { drillMarks, warningBanners, watchBanners, zeroReportGrids } from './banners';
+import {
+	drillMarks,
+	overrideTexts,
+	warningBanners,
+	watchBanners,
+	zeroReportGrids
+} from './banners';
 import { ago, later, makeWarning, makeWatch, NOW, pictureOf } from './fixtures';
 import { scopeOf } from './model';
 
@@ -75,6 +81,17 @@ describe('watch period', () => {
 
 	it('has no grid once the watch is over', () => {
 		expect(zeroReportGrids(picture, later(120), 'zh', scopeOf('national'))).toEqual([]);
+	});
+});
+
+describe('overrideTexts', () => {
+	it("states a watch's stricter deadlines in words", () => {
+		expect(
+			overrideTexts({ ministryPhone: 5, progress: { major: 60 }, zeroReportDueTime: '09:00' }, 'zh')
+		).toEqual(['电话报部 5 分钟内', '进展报告（重大） 每 60 分钟', '零报告 09:00 前']);
+		expect(overrideTexts({ reportLocal: 30 }, 'en')).toEqual([
+			'Report to local regulator within 30 min'
+		]);
 	});
 });
 

@@ -1,10 +1,19 @@
-import { COLOUR_LABEL, SECTOR_LABEL, type WarningColour } from '$lib/domain/levels';
+import { COLOUR_LABEL, SECTOR_LABEL, type Level, type WarningColour } from '$lib/domain/levels';
+import type { ClockOverrides } from '$lib/domain/policy';
 import type { Picture } from '$lib/domain/picture';
 import { provinceOf } from '$lib/domain/regions';
 import { watchEnd, zeroReportClocks } from '$lib/domain/watch';
 import { translator } from '$lib/i18n';
 import { WARNING_HEX, inkOn } from './colours';
-import { chinaYmd, clockText, dayTimeText, durationText, regionText, type Lang } from './format';
+import {
+	chinaYmd,
+	clockText,
+	dayTimeText,
+	durationText,
+	levelText,
+	regionText,
+	type Lang
+} from './format';
 import {
 	activeWarnings,
 	activeWatches,
@@ -104,6 +113,42 @@ export interface ZeroReportGrid {
 	missing: number;
 	cells: CheckInCell[];
 	drill: boolean;
+	/** The watch's stricter deadlines, in words ('电话报部 5 分钟内'). */
+	stricter: string[];
+}
+
+const OVERRIDE_DUTY = {
+	reportLocal: 'report_local',
+	ministryPhone: 'ministry_phone',
+	ministryWritten: 'ministry_written',
+	leadingGroupPhone: 'leading_group_phone',
+	leadingGroupWritten: 'leading_group_written',
+	agencyAcceptance: 'agency_acceptance',
+	agencyArrival: 'agency_arrival'
+} as const;
+
+export function overrideTexts(overrides: ClockOverrides, lang: Lang): string[] {
+	const t = translator(lang);
+	const out: string[] = [];
+	for (const [key, duty] of Object.entries(OVERRIDE_DUTY)) {
+		const n = overrides[key as keyof typeof OVERRIDE_DUTY];
+		if (n !== undefined) out.push(t('wall.watch.within', { label: t(`wall.duty.${duty}`), n }));
+	}
+	for (const [level, n] of Object.entries(overrides.progress ?? {}))
+		out.push(
+			t('wall.watch.every', {
+				label:
+					lang === 'zh'
+						? `${t('wall.duty.progress')}（${levelText(level as Level, lang)}）`
+						: `${t('wall.duty.progress')} (${levelText(level as Level, lang)})`,
+				n
+			})
+		);
+	if (overrides.zeroReportDueTime)
+		out.push(
+			t('wall.watch.by', { label: t('wall.duty.zero_report'), time: overrides.zeroReportDueTime })
+		);
+	return out;
 }
 
 /**
@@ -164,7 +209,8 @@ export function zeroReportGrids(
 			}),
 			missing: cells.filter((c) => c.status === 'overdue').length,
 			cells,
-			drill: w.drill
+			drill: w.drill,
+			stricter: overrideTexts(w.clockOverrides, lang)
 		};
 	});
 }
