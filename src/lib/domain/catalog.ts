@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { agencyEventSchemas } from './agency/events';
+import { auditEventSchemas } from './audit/events';
 import { calendarEventSchemas } from './calendar/aggregate';
 import { drillEventSchemas } from './drill';
 import { dutyLogEventSchemas } from './duty-log';
@@ -17,5 +18,6 @@ export const EVENT_CATALOG: Readonly<Record<string, z.ZodType<Record<string, unk
 	...agencyEventSchemas,
 	...watchEventSchemas,
 	...drillEventSchemas,
-	...calendarEventSchemas
+	...calendarEventSchemas,
+	...auditEventSchemas
 };

@@ -1,7 +1,7 @@
 import type { Decider, DomainEvent } from '../../domain/decider';
 import * as agency from '../../domain/agency';
 import * as calendar from '../../domain/calendar/aggregate';
-import { REGIONS } from '../../domain/regions';
+import { REGIONS, regulatorRegion } from '../../domain/regions';
 import * as drill from '../../domain/drill';
 import * as dutyLogDomain from '../../domain/duty-log';
 import * as incident from '../../domain/incident';
@@ -19,7 +19,19 @@ export interface AggregateSpec<C, E extends DomainEvent, S> {
 	/** The aggregate id a command names, when it names one (it must match the stream). */
 	idIn?(command: C): string | undefined;
 	/** Scope of `event`, given the state after it. */
-	scope(state: S, event: E): { region: string | null; regions: string[]; drill: boolean };
+	scope(state: S, event: E): EventScope;
+}
+
+/**
+ * Who an event concerns: regions (walls, region rooms), sectors (regulators' scoped rooms;
+ * absent or empty = every sector) and processor organisations (their rooms).
+ */
+export interface EventScope {
+	region: string | null;
+	regions: string[];
+	sectors?: string[];
+	orgIds?: string[];
+	drill: boolean;
 }
 
 export type AnyAggregate = AggregateSpec<never, DomainEvent, unknown>;
@@ -42,6 +54,8 @@ export const incidentAggregate: AggregateSpec<
 		return {
 			region: state.region,
 			regions: [state.region, state.regulatorRegion],
+			sectors: [state.sector],
+			orgIds: [state.orgId],
 			drill: state.drill
 		};
 	}
@@ -59,7 +73,12 @@ export const warningAggregate: AggregateSpec<
 	scope(state) {
 		if (state.status === 'not_issued') return { region: null, regions: [], drill: false };
 		const regions = state.scope.regions;
-		return { region: regions.length === 1 ? regions[0]! : null, regions, drill: false };
+		return {
+			region: regions.length === 1 ? regions[0]! : null,
+			regions,
+			sectors: [...state.scope.sectors],
+			drill: false
+		};
 	}
 };
 
@@ -78,7 +97,16 @@ export const agencyAggregate: AggregateSpec<
 		if (event.type !== 'AgencyRegistered') {
 			const id = event.data.assignmentId;
 			const a = state.assignments.find((x) => x.assignmentId === id);
-			if (a) return { region: a.incidentRegion, regions: [a.incidentRegion], drill: a.drill };
+			if (a) {
+				// The regulator in charge may sit in the province (telecom in a 计划单列市).
+				const regulator = regulatorRegion(a.incidentRegion, a.incidentSector);
+				return {
+					region: a.incidentRegion,
+					regions: regulator ? [a.incidentRegion, regulator] : [a.incidentRegion],
+					sectors: [a.incidentSector],
+					drill: a.drill
+				};
+			}
 		}
 		return { region: null, regions: state.agency.regionsServed, drill: false };
 	}

@@ -77,6 +77,8 @@ export async function execute<C, E extends DomainEvent, S>(
 				payload: event.data as Record<string, unknown>,
 				region: scope.region,
 				regions: scope.regions,
+				sectors: scope.sectors,
+				orgIds: scope.orgIds,
 				occurredAt: typeof at === 'string' ? at : undefined
 			};
 		});

@@ -34,6 +34,19 @@ export const events = pgTable(
 		 * reaches each of their rooms and regulators.
 		 */
 		regions: text().array().notNull(),
+		/**
+		 * Routing metadata for scoped rooms (not covered by the chain; derivable from the payload):
+		 * the sectors the event concerns (empty = every sector) and the processor organisations
+		 * whose incidents it is about.
+		 */
+		sectors: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		orgIds: text()
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		drill: boolean().notNull().default(false),
 		occurredAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
 		recordedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
@@ -170,3 +183,107 @@ export const drillCurrent = pgTable('drill_current', {
 	updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
 	state: jsonb().$type<Record<string, unknown>>().notNull()
 });
+
+/*
+ * Accounts and credentials (issue 5). Mutable state, not events: who may log in right now.
+ * Every security-relevant change to them is also an audit event in the log.
+ */
+
+/** Organisations: processors (with central-SOE subsidiaries via parent_id), regulators, agencies. */
+export const organisations = pgTable('organisations', {
+	id: text().primaryKey(),
+	name: text().notNull(),
+	kind: text({ enum: ['processor', 'regulator', 'agency', 'ministry', 'operator'] }).notNull(),
+	region: text(),
+	/** Central SOE group HQ this organisation belongs to (its HQ sees its incidents). */
+	parentId: text(),
+	createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull()
+});
+
+export const users = pgTable(
+	'users',
+	{
+		id: text().primaryKey(),
+		username: text().notNull(),
+		displayName: text().notNull(),
+		role: text({ enum: ['ministry', 'regulator', 'processor', 'agency', 'admin'] }).notNull(),
+		region: text(),
+		sector: text({ enum: ['industrial', 'telecom', 'radio'] }),
+		orgId: text(),
+		agencyId: text(),
+		/** argon2id (PHC string). */
+		passwordHash: text().notNull(),
+		/** Base32 TOTP secret when second factor is on (regulator and ministry accounts). */
+		totpSecret: text(),
+		disabled: boolean().notNull().default(false),
+		/** Set by 5 failed logins within 15 minutes. */
+		lockedUntil: timestamp({ withTimezone: true, mode: 'date' }),
+		createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+		updatedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [uniqueIndex('users_username_uq').on(t.username)]
+);
+
+/** Failed logins of known accounts, for the lockout window. */
+export const loginFailures = pgTable(
+	'login_failures',
+	{
+		id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		userId: text().notNull(),
+		at: timestamp({ withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [index('login_failures_user_at_idx').on(t.userId, t.at)]
+);
+
+/** Lucia-style sessions: id = hex SHA-256 of the token; the token itself is never stored. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text().primaryKey(),
+		userId: text().notNull(),
+		createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+		lastSeenAt: timestamp({ withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Wall displays: paired once with a short-lived code, then a long-lived read-only credential. */
+export const displays = pgTable(
+	'displays',
+	{
+		id: text().primaryKey(),
+		name: text().notNull(),
+		/** 'national' or a region code. */
+		region: text().notNull(),
+		/** SHA-256 hex of the pairing code while unpaired. */
+		pairingCodeHash: text(),
+		pairingExpiresAt: timestamp({ withTimezone: true, mode: 'date' }),
+		/** SHA-256 hex of the credential token once paired. */
+		credentialHash: text(),
+		createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+		createdBy: text().notNull(),
+		pairedAt: timestamp({ withTimezone: true, mode: 'date' }),
+		lastSeenAt: timestamp({ withTimezone: true, mode: 'date' }),
+		revokedAt: timestamp({ withTimezone: true, mode: 'date' })
+	},
+	(t) => [
+		uniqueIndex('displays_pairing_code_uq').on(t.pairingCodeHash),
+		uniqueIndex('displays_credential_uq').on(t.credentialHash)
+	]
+);
+
+/** Per-organisation API tokens (processors' systems); SHA-256 hex at rest. */
+export const apiTokens = pgTable(
+	'api_tokens',
+	{
+		id: text().primaryKey(),
+		orgId: text().notNull(),
+		name: text().notNull(),
+		tokenHash: text().notNull(),
+		createdAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+		createdBy: text().notNull(),
+		lastUsedAt: timestamp({ withTimezone: true, mode: 'date' }),
+		revokedAt: timestamp({ withTimezone: true, mode: 'date' })
+	},
+	(t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)]
+);

@@ -276,6 +276,8 @@ export class EventStore {
 						actor: req.actor,
 						region: e.region ?? null,
 						regions: [...new Set([e.region, ...(e.regions ?? [])].filter((r) => r != null))].sort(),
+						sectors: [...new Set(e.sectors ?? [])].sort(),
+						orgIds: [...new Set(e.orgIds ?? [])].sort(),
 						drill: req.drill ?? false,
 						occurredAt: e.occurredAt ? new Date(e.occurredAt) : recordedAt,
 						recordedAt,

@@ -11,6 +11,10 @@ export interface NewEvent {
 	region?: string | null;
 	/** Further regions the event concerns (e.g. a warning's scope); `region` is always included. */
 	regions?: readonly string[];
+	/** Sectors the event concerns, for regulators' scoped rooms. Default: every sector. */
+	sectors?: readonly string[];
+	/** Processor organisations whose incident it is about, for their rooms. Default none. */
+	orgIds?: readonly string[];
 	/** When it happened, as reported. Default: when recorded. */
 	occurredAt?: Date | string;
 }
@@ -42,6 +46,8 @@ export interface StoredEvent {
 	actor: string;
 	region: string | null;
 	regions: string[];
+	sectors: string[];
+	orgIds: string[];
 	drill: boolean;
 	occurredAt: Date;
 	recordedAt: Date;
