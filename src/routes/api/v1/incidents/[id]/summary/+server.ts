@@ -1,0 +1,3 @@
+import { apiRoute } from '$lib/server/ops/api-route';
+
+export const POST = apiRoute('submitSummary');
