@@ -5,6 +5,7 @@ import type { ClockOverrides } from '../../src/lib/domain/policy';
 import { regulatorRegion } from '../../src/lib/domain/regions';
 import {
 	agencyAggregate,
+	drillAggregate,
 	incidentAggregate,
 	warningAggregate,
 	watchAggregate,
@@ -223,6 +224,15 @@ export class WallData {
 			new Date(startsAt - MINUTE)
 		);
 		return r.seq;
+	}
+
+	/** Starts a drill (演练) over `regions`: the walls there show its watermark while it runs. */
+	async drill(id: string, name: string, regions: string[]): Promise<number> {
+		const command = {
+			type: 'StartDrill' as const,
+			data: { drillId: id, scenarioId: 'e2e', name, regions }
+		};
+		return (await this.run(drillAggregate, id, command, ministry)).seq;
 	}
 
 	async zeroReport(watchId: string, org: { orgId: string; region: string }, date: string) {

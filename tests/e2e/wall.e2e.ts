@@ -301,6 +301,17 @@ test('a provincial wall shows its province, its cities and the watch layout', as
 	try {
 		await seedNational(data);
 		await data.incident({ id: 'bj', orgId: 'o-bj', orgName: '北京某云', region: '110000' });
+		// A drill in Guangdong: its incident is marked and kept out of the real counts.
+		await data.drill('dr-1', '广东省数据泄露应急演练', ['440000']);
+		await data.incident({
+			id: 'gd-drill',
+			orgId: 'o-drill',
+			orgName: '演练单位甲',
+			region: '440000',
+			level: 'especially_major',
+			discoveredAgo: 2,
+			drill: true
+		});
 		await page.setViewportSize({ width: 1920, height: 1080 });
 		await page.goto(`${app.url}/wall/440000`);
 		const wall = page.getByTestId('wall');
@@ -313,6 +324,11 @@ test('a provincial wall shows its province, its cities and the watch layout', as
 		);
 		await expect(page.getByTestId('panel-clocks')).not.toContainText('北京某云');
 		await expect(page.getByTestId('chart-map')).not.toHaveAttribute('data-draws', '0');
+		await expect(page.getByTestId('drill-watermark')).toBeVisible();
+		await expect(page.getByTestId('level-total-especially_major')).toHaveText('0');
+		await expect(page.getByTestId('panel-distribution')).toContainText('另有演练 1 起');
+		const drillClock = page.locator('[data-testid=clock][data-incident=gd-drill]').first();
+		await expect(drillClock).toContainText('演练');
 
 		// A watch period over Guangdong switches the wall to its war-room layout.
 		const processors = [

@@ -6,7 +6,7 @@ import {
 	watchBanners,
 	zeroReportGrids
 } from './banners';
-import { ago, later, makeWarning, makeWatch, NOW, pictureOf } from './fixtures';
+import { ago, later, makeDrill, makeWarning, makeWatch, NOW, pictureOf } from './fixtures';
 import { scopeOf } from './model';
 
 describe('warningBanners', () => {
@@ -96,7 +96,13 @@ describe('overrideTexts', () => {
 });
 
 describe('drillMarks', () => {
-	it('is empty without a running drill', () => {
+	it('marks a running drill, and no longer once it has stopped', () => {
+		const running = makeDrill('d1', '广东演练');
+		const picture = pictureOf({});
+		picture.drills.d1 = running;
+		expect(drillMarks(picture)).toEqual([{ id: 'd1', name: '广东演练' }]);
+		picture.drills.d1 = makeDrill('d1', '广东演练', true);
+		expect(drillMarks(picture)).toEqual([]);
 		expect(drillMarks(pictureOf({}))).toEqual([]);
 	});
 });

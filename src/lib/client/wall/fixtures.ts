@@ -4,6 +4,7 @@
  */
 import type { Actor } from '$lib/domain/actor';
 import * as agency from '$lib/domain/agency';
+import * as drill from '$lib/domain/drill';
 import * as incident from '$lib/domain/incident';
 import type { Level, Sector, WarningColour } from '$lib/domain/levels';
 import { emptyPicture, type Picture } from '$lib/domain/picture';
@@ -214,6 +215,26 @@ export function makeWatch(o: {
 			now: r.at
 		});
 	return fold(watch, watch.initialState, steps);
+}
+
+export function makeDrill(id: string, name: string, stopped = false): drill.DrillState {
+	const steps: { command: drill.DrillCommand; actor: Actor; now: string }[] = [
+		{
+			command: {
+				type: 'StartDrill',
+				data: { drillId: id, scenarioId: 's', name, regions: ['440000'] }
+			},
+			actor: ministry,
+			now: ago(30)
+		}
+	];
+	if (stopped)
+		steps.push({
+			command: { type: 'StopDrill', data: { reason: '结束' } },
+			actor: ministry,
+			now: ago(5)
+		});
+	return fold(drill, drill.initialState, steps);
 }
 
 export function pictureOf(parts: {

@@ -6,6 +6,9 @@ export type Lang = 'zh' | 'en';
 /** China has one time zone and no daylight saving: walls show China time wherever they hang. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
+/** An instant (epoch ms) as an ISO string. */
+export const isoAt = (ms: number) => new Date(ms).toISOString();
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function china(ms: number): Date {

@@ -2,6 +2,7 @@ import { advance, applyEvents, type Picture } from '$lib/domain/picture';
 import type { Room, WireEvent } from '$lib/shared/socket';
 import { LogConnection } from '../log-connection.svelte';
 import { pictureDigest } from './digest';
+import { isoAt } from './format';
 
 export interface WallInit {
 	room: Room;
@@ -75,7 +76,7 @@ export class WallStore {
 	}
 
 	private tick(): void {
-		this.now = new Date(Date.now() + (this.conn?.serverOffsetMs ?? 0)).toISOString();
+		this.now = isoAt(Date.now() + (this.conn?.serverOffsetMs ?? 0));
 	}
 
 	private schedule(): void {
