@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/lib/domain/actor';
+import { EVENT_CATALOG } from '../../src/lib/domain/catalog';
+import { actors } from '../../src/lib/domain/incident/fixtures';
+import { agencyAggregate } from '../../src/lib/server/commands/aggregates';
+import { execute } from '../../src/lib/server/commands/execute';
+import { EventStore } from '../../src/lib/server/events';
+import { PROJECTORS } from '../../src/lib/server/projections';
+import { agencySelfAction } from '../../src/lib/server/ops/agency';
+import {
+	assignAgency,
+	incidentAction,
+	readAgency,
+	readIncident,
+	warningAction
+} from '../../src/lib/server/ops/commands';
+import { fileIntake } from '../../src/lib/server/ops/intake';
+import type { FormFields, OpsResult } from '../../src/lib/server/ops/result';
+import { CHAIN_KEY, freshDatabase, TEST_DB, type TestDatabase } from './helpers';
+
+/** The console's server functions against a real log: what is appended, what is refused. */
+describe(`on-duty console actions (${TEST_DB})`, () => {
+	let t: TestDatabase;
+	let store: EventStore;
+	const deps = () => ({ store });
+
+	const processor = { ...actors.processor, id: 'u-proc' } satisfies Actor;
+	const regulator = actors.regulator; // 440300 industrial: in charge of Shenzhen industrial data
+	const otherProvince: Actor = {
+		id: 'u-bj',
+		role: 'regulator',
+		region: '110000',
+		sector: 'industrial'
+	};
+	const otherSector = actors.telecomRegulator; // 440000 telecom
+	const agencyUser: Actor = { id: 'u-ag', role: 'agency', agencyId: 'ag-sz' };
+
+	/** A 重大 report as the intake form posts it (China local times, 尚不明确 where unclear). */
+	const majorForm = (overrides: FormFields = {}): FormFields => ({
+		unitName: '深圳某制造有限公司',
+		unitContact: '张三',
+		unitMobile: '13800000000',
+		occurredAtUnknown: 'on',
+		discoveredAt: '2026-11-20T10:00',
+		howLearned: 'own_monitoring',
+		region: '440300',
+		sector: 'industrial',
+		systemsUnknown: 'on',
+		cause: '勒索软件加密生产数据',
+		dataTypes: ['production', 'rnd'],
+		dataGrade: 'important',
+		piMode: 'unknown',
+		spiMode: 'none',
+		impactOrganisationsUnknown: 'on',
+		impactRegionsSectorsUnknown: 'on',
+		measuresTaken: '隔离受感染主机',
+		furtherMeasuresUnknown: 'on',
+		supportRequested: '攻击溯源',
+		threat: 'serious',
+		economicLossYuanUnknown: 'on',
+		industrialImpact: 'partial_capacity_loss',
+		signedOff: 'on',
+		...overrides
+	});
+
+	const expectRefused = (r: OpsResult, status: number) => {
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.status).toBe(status);
+		return r.ok ? {} : r.errors;
+	};
+
+	beforeAll(async () => {
+		t = await freshDatabase();
+		store = new EventStore(await t.open(), {
+			catalog: EVENT_CATALOG,
+			chainKey: CHAIN_KEY,
+			projectors: PROJECTORS
+		});
+		await execute(
+			store,
+			agencyAggregate,
+			'ag-sz',
+			{
+				type: 'RegisterAgency',
+				data: {
+					agency: {
+						id: 'ag-sz',
+						name: '深圳数据安全应急支撑中心',
+						tier: 'local',
+						regionsServed: ['440300'],
+						capabilities: ['forensics', 'tracing'],
+						capacity: 2,
+						contact: { name: '李四', phone: '0755-00000000' }
+					}
+				}
+			},
+			{ actor: actors.ministry }
+		);
+	});
+	afterAll(async () => {
+		await t.close();
+	});
+
+	let incidentId = '';
+
+	it('files a 重大 report through the intake form: reported, self-graded, reported to the regulator', async () => {
+		const r = await fileIntake(
+			deps(),
+			{ actor: processor, orgName: '深圳某制造有限公司' },
+			majorForm()
+		);
+		expect(r).toMatchObject({ ok: true });
+		incidentId = r.ok ? r.id! : '';
+		const s = await readIncident(store, incidentId);
+		expect(s).toMatchObject({
+			status: 'reported_local',
+			level: 'major',
+			signedOff: true,
+			report: { occurredAt: 'unknown', organisation: { orgId: processor.orgId } }
+		});
+	});
+
+	it('refuses a 重大 report without signature or seal, appending nothing', async () => {
+		const before = await store.headSeq();
+		const r = await fileIntake(
+			deps(),
+			{ actor: processor, orgName: '深圳某制造有限公司' },
+			majorForm({ signedOff: undefined })
+		);
+		expect(expectRefused(r, 400)).toMatchObject({ signedOff: 'signoff_required' });
+		expect(await store.headSeq()).toBe(before);
+	});
+
+	it('refuses a regulator of another province or sector, appending nothing', async () => {
+		const before = await store.headSeq();
+		for (const actor of [otherProvince, otherSector]) {
+			const r = await incidentAction(deps(), actor, incidentId, 'confirm', { level: 'major' });
+			expectRefused(r, 404);
+		}
+		expect(await store.headSeq()).toBe(before);
+		expect(await readIncident(store, incidentId)).toMatchObject({ status: 'reported_local' });
+	});
+
+	it('requires a reason to confirm at another level than self-graded', async () => {
+		const before = await store.headSeq();
+		const r = await incidentAction(deps(), regulator, incidentId, 'confirm', {
+			level: 'relatively_large',
+			reason: '  '
+		});
+		expect(expectRefused(r, 400)).toMatchObject({ reason: 'reason_required' });
+		expect(await store.headSeq()).toBe(before);
+	});
+
+	it('lets the regulator in charge confirm the level', async () => {
+		const r = await incidentAction(deps(), regulator, incidentId, 'confirm', { level: 'major' });
+		expect(r).toMatchObject({ ok: true });
+		expect(await readIncident(store, incidentId)).toMatchObject({
+			status: 'regulator_graded',
+			level: 'major',
+			levelHistory: [{ source: 'self_graded' }, { source: 'confirmed', by: regulator.id }]
+		});
+	});
+
+	it('assigns a local agency, which accepts; a decline needs a reason', async () => {
+		const assigned = await assignAgency(deps(), regulator, incidentId, {
+			agencyId: 'ag-sz',
+			capability: 'forensics'
+		});
+		expect(assigned).toMatchObject({ ok: true });
+		const assignmentId = assigned.ok ? assigned.id! : '';
+		const noReason = await agencySelfAction(deps(), agencyUser, 'decline', { assignmentId });
+		expect(expectRefused(noReason, 400)).toMatchObject({ reason: 'reason_required' });
+		const refused = await assignAgency(deps(), otherProvince, incidentId, {
+			agencyId: 'ag-sz',
+			capability: 'tracing'
+		});
+		expectRefused(refused, 404);
+		expect(await agencySelfAction(deps(), agencyUser, 'accept', { assignmentId })).toMatchObject({
+			ok: true
+		});
+		const agency = await readAgency(store, 'ag-sz');
+		expect(agency.status === 'registered' && agency.assignments).toEqual([
+			expect.objectContaining({ assignmentId, incidentId, status: 'accepted' })
+		]);
+	});
+
+	it('lets a regulator issue a yellow warning for its own region but not a red one', async () => {
+		const fields = (colour: string): FormFields => ({
+			colour,
+			title: '勒索攻击风险',
+			likelyHarm: '生产数据被加密',
+			requiredActions: '排查暴露面\n备份核查',
+			validFrom: '2026-11-26T08:00',
+			validUntil: '2026-11-28T08:00'
+		});
+		const before = await store.headSeq();
+		const red = await warningAction(deps(), regulator, 'issueWarning', fields('red'));
+		expect(expectRefused(red, 403)).toMatchObject({ _: 'warning.forbidden' });
+		expect(await store.headSeq()).toBe(before);
+		const missing = await warningAction(deps(), regulator, 'issueWarning', {
+			...fields('yellow'),
+			title: ''
+		});
+		expect(expectRefused(missing, 400)).toMatchObject({ title: 'required' });
+		const yellow = await warningAction(deps(), regulator, 'issueWarning', fields('yellow'));
+		expect(yellow).toMatchObject({ ok: true });
+	});
+});
