@@ -19,6 +19,96 @@ export const en: Messages = {
 		drill: 'DRILL',
 		language: '中文'
 	},
+	auth: {
+		login: {
+			title: 'Sign in',
+			username: 'User name',
+			password: 'Password',
+			totp: 'One-time code (if enabled)',
+			submit: 'Sign in',
+			failed: 'Wrong user name, password or code, or the account is temporarily unavailable.',
+			required: 'Required'
+		},
+		logout: 'Sign out',
+		signedInAs: 'Signed in as {{name}}',
+		admin: 'Administration',
+		role: {
+			ministry: 'Ministry',
+			regulator: 'Regulator',
+			processor: 'Data processor',
+			agency: 'Support agency',
+			admin: 'Administrator',
+			display: 'Display'
+		},
+		sector: { industrial: 'Industrial', telecom: 'Telecom', radio: 'Radio' },
+		password: {
+			tooShort: 'At least 12 characters',
+			tooLong: 'Too long',
+			isUsername: 'Must not be the user name'
+		},
+		field: {
+			username: '3–64 letters, digits or . _ -',
+			usernameTaken: 'User name already taken',
+			displayName: '1–100 characters',
+			role: 'Choose a role',
+			region: 'Choose a valid region',
+			sector: 'Choose a sector',
+			sectorNotInRegion: 'No regulator of this sector in that region',
+			orgId: 'A valid data-processor organisation id',
+			agencyId: 'A valid support-agency id',
+			kind: 'Choose a kind',
+			parent: 'An organisation cannot be its own parent',
+			noSuchUser: 'No such user',
+			noSuchDisplay: 'No such display, or already revoked',
+			noSuchToken: 'No such token, or already revoked',
+			notYourself: 'You cannot disable your own account',
+			totpRole: 'One-time codes are for ministry and regulator accounts'
+		},
+		pair: {
+			title: 'Pair a display',
+			code: 'Pairing code',
+			submit: 'Pair',
+			failed: 'Invalid or expired pairing code',
+			revokedTitle: '已吊销 / Revoked',
+			revoked: "This display's credential was revoked. Ask an administrator to pair it again."
+		},
+		adminPages: {
+			users: 'Users',
+			displays: 'Displays',
+			tokens: 'API tokens',
+			organisations: 'Organisations',
+			create: 'Create',
+			save: 'Save',
+			disable: 'Disable',
+			enable: 'Enable',
+			revoke: 'Revoke',
+			enableTotp: 'Enable one-time codes',
+			resetPassword: 'Reset password',
+			newPassword: 'New password',
+			displayName: 'Name',
+			region: 'Region',
+			national: 'National',
+			sector: 'Sector',
+			orgId: 'Organisation id',
+			agencyId: 'Agency id',
+			parentId: 'Parent (central SOE group)',
+			kind: 'Kind',
+			status: 'Status',
+			lastSeen: 'Last seen',
+			paired: 'Paired',
+			unpaired: 'Waiting to pair',
+			revoked: 'Revoked',
+			disabled: 'Disabled',
+			active: 'Active',
+			locked: 'Locked',
+			pairingLink: 'Pairing link (shown once)',
+			tokenOnce: 'Token (shown once: keep it safe)',
+			totpOnce: 'One-time code secret (shown once)',
+			name: 'Name',
+			none: 'None',
+			saved: 'Saved'
+		}
+	},
 	event: {
 		DutyLogEntryRecorded: 'Duty log entry'
 	},
@@ -272,7 +362,8 @@ export const en: Messages = {
 			title: '{{colour}} warning',
 			until: 'Valid until {{time}}',
 			left: '{{left}} left',
-			scope: 'Scope'
+			scope: 'Scope',
+			more: '{{count}} more active warnings'
 		},
 		watch: {
 			banner: 'Watch period',

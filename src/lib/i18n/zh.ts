@@ -18,6 +18,96 @@ export const zh = {
 		drill: '演练',
 		language: 'English'
 	},
+	auth: {
+		login: {
+			title: '登录',
+			username: '用户名',
+			password: '密码',
+			totp: '动态验证码（如已开启）',
+			submit: '登录',
+			failed: '用户名、密码或验证码错误，或账户暂时不可用。',
+			required: '请填写此项'
+		},
+		logout: '退出登录',
+		signedInAs: '当前用户：{{name}}',
+		admin: '系统管理',
+		role: {
+			ministry: '工信部',
+			regulator: '行业监管部门',
+			processor: '数据处理者',
+			agency: '应急支撑机构',
+			admin: '系统管理员',
+			display: '大屏'
+		},
+		sector: { industrial: '工业', telecom: '电信', radio: '无线电' },
+		password: {
+			tooShort: '密码至少 12 个字符',
+			tooLong: '密码过长',
+			isUsername: '密码不能与用户名相同'
+		},
+		field: {
+			username: '用户名为 3–64 个字母、数字或 . _ -',
+			usernameTaken: '用户名已被使用',
+			displayName: '请填写 1–100 个字符的名称',
+			role: '请选择角色',
+			region: '请选择有效的地区',
+			sector: '请选择行业领域',
+			sectorNotInRegion: '该地区没有此领域的监管部门',
+			orgId: '请填写有效的数据处理者单位编号',
+			agencyId: '请填写有效的应急支撑机构编号',
+			kind: '请选择单位类型',
+			parent: '上级单位不能是自身',
+			noSuchUser: '用户不存在',
+			noSuchDisplay: '大屏不存在或已吊销',
+			noSuchToken: '令牌不存在或已吊销',
+			notYourself: '不能停用自己的账户',
+			totpRole: '仅工信部和监管部门账户可开启动态验证码'
+		},
+		pair: {
+			title: '大屏配对',
+			code: '配对码',
+			submit: '配对',
+			failed: '配对码无效或已过期',
+			revokedTitle: '已吊销 / Revoked',
+			revoked: '此大屏的访问凭据已被吊销，请联系系统管理员重新配对。'
+		},
+		adminPages: {
+			users: '用户',
+			displays: '大屏',
+			tokens: 'API 令牌',
+			organisations: '单位',
+			create: '新建',
+			save: '保存',
+			disable: '停用',
+			enable: '启用',
+			revoke: '吊销',
+			enableTotp: '开启动态验证码',
+			resetPassword: '重置密码',
+			newPassword: '新密码',
+			displayName: '名称',
+			region: '地区',
+			national: '全国',
+			sector: '领域',
+			orgId: '单位编号',
+			agencyId: '机构编号',
+			parentId: '上级单位（央企集团）',
+			kind: '类型',
+			status: '状态',
+			lastSeen: '最近在线',
+			paired: '已配对',
+			unpaired: '待配对',
+			revoked: '已吊销',
+			disabled: '已停用',
+			active: '正常',
+			locked: '已锁定',
+			pairingLink: '配对链接（仅显示一次）',
+			tokenOnce: '令牌（仅显示一次，请妥善保存）',
+			totpOnce: '动态验证码密钥（仅显示一次）',
+			name: '名称',
+			none: '暂无',
+			saved: '已保存'
+		}
+	},
 	event: {
 		DutyLogEntryRecorded: '值班记录'
 	},
@@ -268,7 +358,8 @@ export const zh = {
 			title: '{{colour}}预警',
 			until: '有效至 {{time}}',
 			left: '剩余 {{left}}',
-			scope: '范围'
+			scope: '范围',
+			more: '另有 {{count}} 条生效预警'
 		},
 		watch: {
 			banner: '保障期',
