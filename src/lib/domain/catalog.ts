@@ -5,6 +5,7 @@ import { calendarEventSchemas } from './calendar/aggregate';
 import { drillEventSchemas } from './drill';
 import { dutyLogEventSchemas } from './duty-log';
 import { incidentEventSchemas } from './incident/events';
+import { reportEventSchemas } from './report/events';
 import { warningEventSchemas } from './warning/events';
 import { watchEventSchemas } from './watch/events';
 
@@ -19,5 +20,6 @@ export const EVENT_CATALOG: Readonly<Record<string, z.ZodType<Record<string, unk
 	...watchEventSchemas,
 	...drillEventSchemas,
 	...calendarEventSchemas,
+	...reportEventSchemas,
 	...auditEventSchemas
 };
