@@ -7,9 +7,10 @@
  * PostgreSQL database. This process appends through the real EventStore (EVENT_CATALOG,
  * HMAC-SM3 chain, production PROJECTORS) on its own Database handle, so the hub is woken by
  * NOTIFY, reads the rows and fans them out: the multi-node path. Clients are socket.io-client
- * (transports ['websocket'], Origin header = the server's ORIGIN, which access.ts allows) and
- * use the wire protocol of src/lib/shared/socket.ts: emit 'subscribe' {room, since} with an
- * ack, then receive 'events' batches.
+ * (transports ['websocket'], Origin header = the server's ORIGIN, which access.ts allows, and,
+ * once accounts exist, the Cookie of one national display credential the server provisions,
+ * see realtime.server.ts) and use the wire protocol of src/lib/shared/socket.ts: emit
+ * 'subscribe' {room, since} with an ack, then receive 'events' batches.
  * Latency = receipt of the event by a client (after parsing) − the moment append() resolved,
  * both on performance.now() of this process (monotonic, same clock).
  *
@@ -175,7 +176,9 @@ class ServerProcess {
 
 	private constructor(
 		readonly child: ChildProcess,
-		readonly origin: string
+		readonly origin: string,
+		/** Cookie header for Fenghuo sockets (a display credential), if the server needs one. */
+		readonly cookie: string | undefined
 	) {
 		child.on('message', (m: { id?: number; type?: string }) => {
 			if (m.type === 'committed') this.onCommitted(m as CommittedMessage);
@@ -204,10 +207,10 @@ class ServerProcess {
 			const onExit = (code: number | null) =>
 				reject(new Error(`bench server (${mode}) exited with ${code} before it was ready`));
 			child.once('exit', onExit);
-			child.once('message', (m: { type: string; origin: string }) => {
+			child.once('message', (m: { type: string; origin: string; cookie?: string }) => {
 				child.off('exit', onExit);
 				if (m.type !== 'ready') reject(new Error(`unexpected first message ${JSON.stringify(m)}`));
-				else resolve(new ServerProcess(child, m.origin));
+				else resolve(new ServerProcess(child, m.origin, m.cookie));
 			});
 		});
 	}
@@ -389,7 +392,10 @@ async function socketIoFleet(
 		await pool(spec.clients, CONNECT_CONCURRENCY, async (i) => {
 			const s: ClientSocket = ioClient(server.origin, {
 				transports: ['websocket'],
-				extraHeaders: { origin: server.origin },
+				extraHeaders: {
+					origin: server.origin,
+					...(server.cookie ? { cookie: server.cookie } : {})
+				},
 				reconnection: false,
 				forceNew: true,
 				timeout: 60_000

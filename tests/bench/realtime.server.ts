@@ -11,18 +11,57 @@
  *     out at once: per room, one JSON batch (same shape as the hub's EventBatch) encoded once
  *     and written to every socket in the room.
  *
- * IPC (process.send): the child sends {type:'ready', port, origin}; requests from the parent
- * carry an `id` that the reply echoes.
+ * IPC (process.send): the child sends {type:'ready', port, origin, cookie}; requests from the
+ * parent carry an `id` that the reply echoes. `cookie`: the credential Fenghuo clients send
+ * (see displayCookie), absent for raw.
  */
+import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRoom, type EventBatch, type WireEvent } from '../../src/lib/shared/socket';
 import type { AppendRequest } from '../../src/lib/server/events';
 import { roomsForEvent } from '../../src/lib/server/realtime/rooms';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const AUTH_MODULE = path.join(ROOT, 'src/lib/server/auth/index.ts');
+
+/**
+ * The part of src/lib/server/auth this bench uses. Imported by path at run time: socket
+ * handshakes need a credential once accounts exist (issue 5); before that every socket is an
+ * anonymous national viewer and there is nothing to provision.
+ */
+interface AuthModule {
+	getAuth(): Promise<{
+		createDisplay(
+			input: { name: string; region: string },
+			by: string
+		): Promise<{ ok: true; value: { code: string } } | { ok: false; errors: object }>;
+		pair(code: string): Promise<{ token: string } | null>;
+	}>;
+	cookieNames(origin?: string): { display: string };
+}
+
+/**
+ * One national display credential (a wall's: it may join the national and every region room),
+ * as the Cookie header its sockets send; undefined when the code base has no accounts yet.
+ * All bench clients share it: pairing thousands of displays would only slow the set-up down,
+ * and each handshake still validates the credential against the database.
+ */
+async function displayCookie(origin: string): Promise<string | undefined> {
+	if (!existsSync(AUTH_MODULE)) return undefined;
+	const auth = (await import(pathToFileURL(AUTH_MODULE).href)) as AuthModule;
+	const service = await auth.getAuth();
+	const created = await service.createDisplay(
+		{ name: 'bench wall', region: 'national' },
+		'system:bench'
+	);
+	if (!created.ok) throw new Error(`bench display refused: ${JSON.stringify(created.errors)}`);
+	const paired = await service.pair(created.value.code);
+	if (!paired) throw new Error('bench display could not be paired');
+	return `${auth.cookieNames(origin).display}=${encodeURIComponent(paired.token)}`;
+}
 
 export type ServerMode = 'fenghuo' | 'raw';
 
@@ -92,6 +131,7 @@ async function main() {
 	let close: () => Promise<void>;
 	let publish: (events: WireEvent[]) => void = () => {};
 	let append: (m: AppendMessage) => void = () => {};
+	let cookie: string | undefined;
 
 	if (mode === 'fenghuo') {
 		// env() is parsed once, on first use: set the address before the app modules read it.
@@ -104,6 +144,7 @@ async function main() {
 		await getDatabase({ migrationsFolder: path.join(ROOT, 'drizzle') });
 		const realtime = await startRealtime(server);
 		const store = await getEventStore();
+		cookie = await displayCookie(origin);
 		append = (m) => {
 			store.append(m.request).then(
 				(res) => {
@@ -242,7 +283,7 @@ async function main() {
 		}
 	});
 	process.on('disconnect', () => process.exit(0));
-	send({ type: 'ready', port, origin, pid: process.pid });
+	send({ type: 'ready', port, origin, pid: process.pid, cookie });
 }
 
 main().catch((err: unknown) => {
