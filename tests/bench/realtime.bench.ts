@@ -489,10 +489,13 @@ async function startCpuAccounting(pids: () => Promise<number[]>) {
 // ---------------------------------------------------------------------------------------------
 // One run
 
-function newStore(database: Awaited<ReturnType<BenchContext['open']>>): EventStore {
+function newStore(
+	database: Awaited<ReturnType<BenchContext['open']>>,
+	chainKey: Buffer
+): EventStore {
 	return new EventStore(database, {
 		catalog: EVENT_CATALOG,
-		chainKey: randomBytes(32),
+		chainKey,
 		chainAlg: 'hmac-sm3',
 		projectors: PROJECTORS
 	});
@@ -516,10 +519,12 @@ async function runOne(ctx: BenchContext, spec: Spec, system: System): Promise<Ro
 	if (system !== 'raw') {
 		const url = await ctx.freshDatabase();
 		dbName = new URL(url).pathname.slice(1);
-		store = newStore(await ctx.open(url));
+		// One chain key for both writers (this process and the server's audit/same-node appends).
+		const chainKey = randomBytes(32);
+		store = newStore(await ctx.open(url), chainKey);
 		Object.assign(env, {
 			DATABASE_URL: url,
-			FENGHUO_CHAIN_KEY: randomBytes(32).toString('hex'),
+			FENGHUO_CHAIN_KEY: chainKey.toString('hex'),
 			FENGHUO_DEMO: 'off',
 			FENGHUO_DATA_DIR: path.join(os.tmpdir(), `fh-bench-${process.pid}`)
 		});
