@@ -248,7 +248,15 @@ export async function runBenches(modules: readonly BenchModule[], label: string)
 	const started = new Date();
 	const all: Row[] = [];
 	const lines: string[] = [];
-	const env = { ...(await environment()), warmup_ms: warmupMs, duration_ms: durationMs };
+	const probe = await idleProbe(1000);
+	const env = {
+		...(await environment()),
+		warmup_ms: warmupMs,
+		duration_ms: durationMs,
+		// Other work on the box before we start (other builds and tests): busy cores, top users.
+		idle_probe_busy_cores: probe.busy_cores,
+		idle_probe_top: probe.top
+	};
 	lines.push(JSON.stringify(env));
 	console.log(lines[0]);
 
@@ -300,6 +308,10 @@ export async function runBenches(modules: readonly BenchModule[], label: string)
 
 	console.log('');
 	for (const t of tables) console.log(t + '\n');
+	if (all.some((r) => r.inconclusive))
+		console.log(
+			"* inconclusive: see the row's inconclusive_reason (load on the box or the bench process)\n"
+		);
 	const dir = path.join(ROOT, 'bench-results');
 	mkdirSync(dir, { recursive: true });
 	const stamp = started.toISOString().replace(/[:.]/g, '-');
