@@ -1,4 +1,4 @@
-import data from './regions.json';
+import data from './regions.json' with { type: 'json' };
 import type { Sector } from '../levels';
 
 export type RegionKind = 'province' | 'city' | 'special';
