@@ -3,6 +3,8 @@ declare global {
 	namespace App {
 		interface Locals {
 			lang: 'zh' | 'en';
+			/** Who is asking: set by the session hook on every request. */
+			principal: import('$lib/server/auth/policy').Principal;
 		}
 	}
 }

@@ -67,13 +67,26 @@ export async function launchServer(extraEnv: Record<string, string> = {}): Promi
 	return server;
 }
 
-export const test = base.extend<{ app: AppServer }>({
+export const test = base.extend<{ app: AppServer; signedIn: 'ministry' | false }>({
 	// Playwright requires the object pattern even when no fixture is used.
 	// eslint-disable-next-line no-empty-pattern
 	app: async ({}, use) => {
 		const app = await launchServer();
 		await use(app);
 		await app.stop();
+	},
+	/**
+	 * Pages need an account since issue 5: by default every test's browser is signed in as a
+	 * fresh ministry account (national scope: every page and room but the admin's). Opt out
+	 * with `test.use({ signedIn: false })` and use ./auth.ts (signIn, pairDisplay) instead.
+	 */
+	signedIn: ['ministry', { option: true }],
+	context: async ({ context, app, signedIn }, use) => {
+		if (signedIn) {
+			const { signIn } = await import('./auth');
+			await signIn(context, app, { role: signedIn });
+		}
+		await use(context);
 	}
 });
 export { expect } from '@playwright/test';

@@ -1,3 +1,4 @@
+import { roomWhere } from '../../src/lib/server/realtime/rooms';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../../src/lib/server/db/client';
@@ -101,11 +102,11 @@ describe(`event store (${TEST_DB})`, () => {
 		});
 		const all = await store.read(0);
 		expect(all.map((e) => e.regions)).toEqual([['440000'], ['440300', '450000'], []]);
-		const gx = await store.readRange(0, 3, ['450000'], 10);
+		const gx = await store.readRange(0, 3, roomWhere('region:450000'), 10);
 		expect(gx.map((e) => e.seq)).toEqual([2]);
-		const gd = await store.readRange(0, 3, ['440000', '440300'], 10);
+		const gd = await store.readRange(0, 3, roomWhere('region:440000'), 10);
 		expect(gd.map((e) => e.seq)).toEqual([1, 2]);
-		expect((await store.readRange(1, 3, null, 10)).map((e) => e.seq)).toEqual([2, 3]);
+		expect((await store.readRange(1, 3, undefined, 10)).map((e) => e.seq)).toEqual([2, 3]);
 	});
 
 	it('refuses a stale expected version and writes nothing', async () => {

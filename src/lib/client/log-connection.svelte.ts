@@ -22,6 +22,11 @@ export interface LogConnectionOptions {
 	staleAfterMs?: number;
 	/** Socket.IO URL; default: this page's origin. */
 	url?: string;
+	/**
+	 * The session or display credential ended (signed out elsewhere, expired, disabled,
+	 * revoked). Default: reload the page, whose server then shows the sign-in or "revoked" page.
+	 */
+	onAccessLost?: (reason: string) => void;
 }
 
 /**
@@ -40,6 +45,7 @@ export class LogConnection {
 
 	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 	private subscribing = false;
+	private accessLost = false;
 	private buffered: EventBatch[] = [];
 	private staleTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly options: LogConnectionOptions;
@@ -60,10 +66,21 @@ export class LogConnection {
 		socket.on('disconnect', (reason) => {
 			this.lost();
 			// After a server-side disconnect Socket.IO does not retry by itself; a wall must.
-			if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000);
+			if (reason === 'io server disconnect' && !this.accessLost)
+				setTimeout(() => socket.connect(), 2000);
 		});
 		socket.io.on('reconnect_attempt', () => {
 			if (this.status === 'connected') this.lost();
+		});
+		const accessLost = (reason: string) => {
+			if (this.accessLost) return;
+			this.accessLost = true;
+			socket.disconnect();
+			(this.options.onAccessLost ?? (() => location.reload()))(reason);
+		};
+		socket.on('access', (info) => accessLost(info.reason));
+		socket.on('connect_error', (err) => {
+			if (err.message === 'unauthorized' || err.message === 'revoked') accessLost(err.message);
 		});
 		socket.on('events', (batch) => {
 			if (this.subscribing) this.buffered.push(batch);

@@ -7,7 +7,10 @@
  * `seq` ≤ its last seq is a duplicate. Events inside a batch carry their own `seq`.
  */
 
-/** national · region:<code> · incident:<uuid> · agency:<id> */
+/**
+ * national · region:<code> (walls) · region:<code>:<sector> (regulators) · org:<id> (processors)
+ * · agency:<id> · incident:<id> · standby:<code> (agencies) · audit (administrators)
+ */
 export type Room = string;
 
 export interface WireEvent {
@@ -52,8 +55,15 @@ export type SubscribeAck =
 	  }
 	| { ok: false; error: { code: string; message: string } };
 
+/** Why the server is about to drop a socket: its credential no longer holds. */
+export interface AccessLost {
+	reason: 'signed_out' | 'expired' | 'disabled' | 'revoked';
+}
+
 export interface ServerToClientEvents {
 	events: (batch: EventBatch) => void;
+	/** Sent just before the server disconnects a socket whose session or display ended. */
+	access: (info: AccessLost) => void;
 }
 
 export interface ClientToServerEvents {
@@ -62,15 +72,52 @@ export interface ClientToServerEvents {
 }
 
 export const ROOM_NATIONAL = 'national';
+/** Administrators only: the security audit stream. */
+export const ROOM_AUDIT = 'audit';
 export const regionRoom = (code: string): Room => `region:${code}`;
+/** A regulator's room: its region and sector. */
+export const regulatorRoom = (code: string, sector: string): Room => `region:${code}:${sector}`;
+export const orgRoom = (orgId: string): Room => `org:${orgId}`;
+export const agencyRoom = (agencyId: string): Room => `agency:${agencyId}`;
+export const incidentRoom = (incidentId: string): Room => `incident:${incidentId}`;
+/** Warnings over a region, for the support agencies serving it (standby notices). */
+export const standbyRoom = (code: string): Room => `standby:${code}`;
 
-export function parseRoom(
-	room: unknown
-): { kind: 'national' } | { kind: 'region'; code: string } | null {
+export type ParsedRoom =
+	| { kind: 'national' }
+	| { kind: 'audit' }
+	| { kind: 'region'; code: string }
+	| { kind: 'regulator'; code: string; sector: 'industrial' | 'telecom' | 'radio' }
+	| { kind: 'org'; id: string }
+	| { kind: 'agency'; id: string }
+	| { kind: 'incident'; id: string }
+	| { kind: 'standby'; code: string };
+
+const REGION = '(\\d{6}|XPCC)';
+const ID = '([A-Za-z0-9_.:-]{1,200})';
+const PATTERNS: [RegExp, (m: RegExpExecArray) => ParsedRoom][] = [
+	[new RegExp(`^region:${REGION}$`), (m) => ({ kind: 'region', code: m[1]! })],
+	[
+		new RegExp(`^region:${REGION}:(industrial|telecom|radio)$`),
+		(m) => ({
+			kind: 'regulator',
+			code: m[1]!,
+			sector: m[2] as 'industrial' | 'telecom' | 'radio'
+		})
+	],
+	[new RegExp(`^org:${ID}$`), (m) => ({ kind: 'org', id: m[1]! })],
+	[new RegExp(`^agency:${ID}$`), (m) => ({ kind: 'agency', id: m[1]! })],
+	[new RegExp(`^incident:${ID}$`), (m) => ({ kind: 'incident', id: m[1]! })],
+	[new RegExp(`^standby:${REGION}$`), (m) => ({ kind: 'standby', code: m[1]! })]
+];
+
+export function parseRoom(room: unknown): ParsedRoom | null {
 	if (room === ROOM_NATIONAL) return { kind: 'national' };
-	if (typeof room === 'string') {
-		const m = /^region:(\d{6}|XPCC)$/.exec(room);
-		if (m) return { kind: 'region', code: m[1]! };
+	if (room === ROOM_AUDIT) return { kind: 'audit' };
+	if (typeof room !== 'string') return null;
+	for (const [re, make] of PATTERNS) {
+		const m = re.exec(room);
+		if (m) return make(m);
 	}
 	return null;
 }

@@ -34,6 +34,19 @@ const schema = z.object({
 		.optional(),
 	/** HMAC algorithm for new log rows: sm3 (default, GB/T 32905) or sha256. */
 	FENGHUO_CHAIN_ALG: z.enum(['sm3', 'sha256']).default('sm3'),
+	/** Minutes without a request after which a session ends. Default 30. */
+	FENGHUO_SESSION_IDLE_MIN: z.coerce.number().int().min(1).max(1440).default(30),
+	/** Hours after login at which a session ends however active. Default 12. */
+	FENGHUO_SESSION_ABSOLUTE_H: z.coerce.number().int().min(1).max(168).default(12),
+	/** How often live sockets re-check their session or display credential (ms). Default 3000. */
+	FENGHUO_SOCKET_RECHECK_MS: z.coerce.number().int().min(200).max(5000).default(3000),
+	/** First administrator, created at start when no admin exists. Default none. */
+	FENGHUO_ADMIN_USER: z
+		.string()
+		.regex(/^[a-zA-Z0-9._-]{3,64}$/, '3–64 of a-z A-Z 0-9 . _ -')
+		.optional(),
+	/** Its password (≥ 12 characters, not the user name). Required with FENGHUO_ADMIN_USER. */
+	FENGHUO_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
 	/** pino level. Default info. */
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development')
@@ -54,6 +67,11 @@ export function parseEnv(record: Record<string, string | undefined>): Env {
 		throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 	}
 	const env = result.data;
+	if (env.FENGHUO_ADMIN_USER && !env.FENGHUO_ADMIN_PASSWORD) {
+		throw new ConfigError(
+			'Invalid configuration:\n  FENGHUO_ADMIN_PASSWORD: required with FENGHUO_ADMIN_USER'
+		);
+	}
 	const originHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
 	return {
 		...env,

@@ -1,6 +1,5 @@
 import {
 	and,
-	arrayOverlaps,
 	asc,
 	desc,
 	eq,
@@ -12,7 +11,8 @@ import {
 	lte,
 	max,
 	or,
-	sql
+	sql,
+	type SQL
 } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors';
 import type { AppTx, Database, DbExecutor } from '../db/client';
@@ -371,22 +371,17 @@ export class EventStore {
 		return rows.map(toStored);
 	}
 
-	/** Events with afterSeq < seq ≤ uptoSeq whose region is one of `regions` (null = all). */
+	/** Events with afterSeq < seq ≤ uptoSeq that match `where` (e.g. a room's filter; none = all). */
 	async readRange(
 		afterSeq: number,
 		uptoSeq: number,
-		regions: readonly string[] | null,
+		where: SQL | undefined,
 		limit: number
 	): Promise<StoredEvent[]> {
-		const where = and(
-			gt(events.seq, afterSeq),
-			lte(events.seq, uptoSeq),
-			regions ? arrayOverlaps(events.regions, [...regions]) : undefined
-		);
 		const rows = await this.database.db
 			.select()
 			.from(events)
-			.where(where)
+			.where(and(gt(events.seq, afterSeq), lte(events.seq, uptoSeq), where))
 			.orderBy(asc(events.seq))
 			.limit(limit);
 		return rows.map(toStored);

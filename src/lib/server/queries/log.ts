@@ -1,15 +1,17 @@
 import { env } from '../config/env';
 import { getEventStore } from '../events/app';
 import { getDatabase } from '../db';
-import type { WireEvent } from '../../shared/socket';
-import { toWire } from '../realtime/hub';
+import type { Room, WireEvent } from '../../shared/socket';
+import { recentRoomEvents } from './room-log';
 
-/** The latest `limit` events, newest first, and the log position they are as of. */
-export async function recentEvents(limit: number): Promise<{ seq: number; events: WireEvent[] }> {
+/** The latest `limit` events of a room, newest first, and the log position they are as of. */
+export async function recentEvents(
+	room: Room,
+	limit: number
+): Promise<{ seq: number; events: WireEvent[] }> {
 	const store = await getEventStore();
 	const seq = await store.headSeq();
-	const events = await store.read(Math.max(0, seq - limit), limit);
-	return { seq, events: events.map(toWire).reverse() };
+	return { seq, events: await recentRoomEvents(room, seq, limit) };
 }
 
 export interface Health {

@@ -1,34 +1,51 @@
 import type { IncomingMessage } from 'node:http';
 import { isRegionCode } from '../../domain/regions';
 import { parseRoom, type Room } from '../../shared/socket';
+import { cookieNames, readCookie } from '../auth';
+import { ANONYMOUS, mayJoin, type JoinFacts, type Principal } from '../auth/policy';
+import type { AuthService } from '../auth/service';
+
+export type { Principal } from '../auth/policy';
+
+export type Authentication =
+	{ ok: true; principal: Principal } | { ok: false; reason: 'unauthorized' | 'revoked' };
 
 /**
- * Who is on the other end of a socket, and what it may see.
- * Until accounts exist (issue 5) every connection is an anonymous viewer of the national
- * picture; `authenticate` is the one place a session cookie or display token will be read.
+ * Who is on the other end of a socket: the session cookie, else a display credential. Read-only
+ * (the realtime side never writes): sessions are not touched by socket traffic, so a browser
+ * left open without requests still ends at the idle timeout.
  */
-export interface Principal {
-	id: string;
-	/** national, or the region codes whose rooms it may join. */
-	scope: { national: true } | { national: false; regions: readonly string[] };
-}
-
-export function authenticate(_request: IncomingMessage): Principal {
-	return { id: 'anonymous', scope: { national: true } };
+export async function authenticate(
+	request: IncomingMessage,
+	auth: AuthService,
+	origin?: string
+): Promise<Authentication> {
+	const names = cookieNames(origin);
+	const header = request.headers.cookie;
+	const token = readCookie(header, names.session);
+	if (token) {
+		const principal = await auth.peekSession(token);
+		if (principal) return { ok: true, principal };
+	}
+	const displayToken = readCookie(header, names.display);
+	if (displayToken) {
+		const valid = await auth.validateDisplay(displayToken, { touch: false });
+		if (valid && 'principal' in valid) return { ok: true, principal: valid.principal };
+		if (valid) return { ok: false, reason: 'revoked' };
+	}
+	return { ok: false, reason: 'unauthorized' };
 }
 
 export type JoinDecision =
 	{ ok: true } | { ok: false; code: 'bad_room' | 'forbidden'; message: string };
 
-/** The single scope check every room join goes through. */
-export function canJoin(principal: Principal, room: Room): JoinDecision {
+/** The single scope check every room join goes through, driven by the policy table. */
+export function canJoin(principal: Principal, room: Room, facts: JoinFacts = {}): JoinDecision {
 	const parsed = parseRoom(room);
-	if (!parsed || (parsed.kind === 'region' && !isRegionCode(parsed.code))) {
+	if (!parsed || ('code' in parsed && !isRegionCode(parsed.code))) {
 		return { ok: false, code: 'bad_room', message: `unknown room "${String(room)}"` };
 	}
-	if (principal.scope.national) return { ok: true };
-	if (parsed.kind === 'region' && principal.scope.regions.includes(parsed.code))
-		return { ok: true };
+	if (mayJoin(principal ?? ANONYMOUS, parsed, facts)) return { ok: true };
 	return { ok: false, code: 'forbidden', message: `not allowed to join ${room}` };
 }
 

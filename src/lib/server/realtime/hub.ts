@@ -9,7 +9,7 @@ import type {
 } from '../../shared/socket';
 import type { EventStore, Subscription } from '../events/store';
 import type { StoredEvent } from '../events/types';
-import { regionsOfRoom, roomsForEvent } from './rooms';
+import { roomsForEvent, roomWhere } from './rooms';
 
 export interface HubOptions {
 	/** Minimum spacing of batches to one room: bursts coalesce into one message. Default 50 ms. */
@@ -50,7 +50,8 @@ export function toWire(e: StoredEvent): WireEvent {
 export class Hub {
 	/** Last seq read from the log. */
 	position = 0;
-	private ring: WireEvent[] = [];
+	/** Recent events with the rooms each was delivered to. */
+	private ring: { wire: WireEvent; rooms: readonly Room[] }[] = [];
 	/** The ring holds every event with seq in (ringFloor, position]. */
 	private ringFloor = 0;
 	private readonly pending = new Map<Room, WireEvent[]>();
@@ -83,7 +84,7 @@ export class Hub {
 	async start(): Promise<void> {
 		const head = await this.store.headSeq();
 		const warm = await this.store.read(Math.max(0, head - this.opts.ringSize), this.opts.ringSize);
-		this.ring = warm.map(toWire);
+		this.ring = warm.map((e) => ({ wire: toWire(e), rooms: roomsForEvent(e) }));
 		this.ringFloor = warm.length > 0 ? warm[0]!.seq - 1 : head;
 		this.position = warm.at(-1)?.seq ?? head;
 		this.subscription = this.store.subscribe(this.position, (page) => this.ingest(page), {
@@ -102,8 +103,9 @@ export class Hub {
 	private ingest(page: StoredEvent[]): void {
 		for (const e of page) {
 			const wire = toWire(e);
-			this.ring.push(wire);
-			for (const room of roomsForEvent(e)) {
+			const rooms = roomsForEvent(e);
+			this.ring.push({ wire, rooms });
+			for (const room of rooms) {
 				let list = this.pending.get(room);
 				if (!list) this.pending.set(room, (list = []));
 				list.push(wire);
@@ -112,7 +114,7 @@ export class Hub {
 		}
 		if (this.ring.length > this.opts.ringSize * 1.2) {
 			const drop = this.ring.length - this.opts.ringSize;
-			this.ringFloor = this.ring[drop - 1]!.seq;
+			this.ringFloor = this.ring[drop - 1]!.wire.seq;
 			this.ring = this.ring.slice(drop);
 		}
 		this.scheduleFlush();
@@ -165,8 +167,7 @@ export class Hub {
 	 * the same tick and miss nothing in between.
 	 */
 	async catchUp(room: Room, since: number): Promise<() => SubscribeAck> {
-		const regions = regionsOfRoom(room);
-		const wanted = (e: WireEvent) => regions === null || e.regions.some((r) => regions.includes(r));
+		const where = roomWhere(room);
 		let fromDb: WireEvent[] = [];
 		let upTo = since;
 		if (since > this.position) {
@@ -175,7 +176,7 @@ export class Hub {
 		}
 		if (since < this.ringFloor) {
 			const target = this.ringFloor;
-			const rows = await this.store.readRange(since, target, regions, this.opts.maxCatchUp + 1);
+			const rows = await this.store.readRange(since, target, where, this.opts.maxCatchUp + 1);
 			if (rows.length > this.opts.maxCatchUp) return () => this.snapshotAck(room);
 			fromDb = rows.map(toWire);
 			upTo = target;
@@ -183,7 +184,9 @@ export class Hub {
 		return () => {
 			// The ring moved past what the database read covered (a huge burst): start over.
 			if (this.ringFloor > upTo) return this.snapshotAck(room);
-			const tail = this.ring.filter((e) => e.seq > upTo && wanted(e));
+			const tail = this.ring
+				.filter((e) => e.wire.seq > upTo && e.rooms.includes(room))
+				.map((e) => e.wire);
 			const events = fromDb.concat(tail);
 			if (events.length > this.opts.maxCatchUp) return this.snapshotAck(room);
 			return {
