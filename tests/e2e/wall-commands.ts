@@ -6,7 +6,10 @@
  * app would. Protocol: one JSON request per stdin line `{ id, op, args }` (op = a WallData
  * method), one JSON reply per stdout line `{ id, result }` or `{ id, error }`.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EVENT_CATALOG } from '../../src/lib/domain/catalog';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { EventStore } from '../../src/lib/server/events/store';
@@ -20,6 +23,38 @@ const store = new EventStore(database, {
 	projectors: PROJECTORS
 });
 const data = new WallData(store) as unknown as Record<string, (...args: unknown[]) => unknown>;
+
+const AUTH_MODULE = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'../../src/lib/server/auth/index.ts'
+);
+
+interface AuthModule {
+	getAuth(): Promise<{
+		createDisplay(
+			input: { name: string; region: string },
+			by: string
+		): Promise<{ ok: true; value: { code: string } } | { ok: false; errors: object }>;
+		pair(code: string): Promise<{ token: string } | null>;
+	}>;
+	cookieNames(origin?: string): { display: string };
+}
+
+/**
+ * The cookie a paired national display sends (walls need a display credential once accounts
+ * exist); null while the code base has no accounts. Imported by path at run time, like the
+ * realtime bench does.
+ */
+data.displayCookie = async (origin: unknown) => {
+	if (!existsSync(AUTH_MODULE)) return null;
+	const auth = (await import(pathToFileURL(AUTH_MODULE).href)) as AuthModule;
+	const service = await auth.getAuth();
+	const created = await service.createDisplay({ name: 'e2e wall', region: 'national' }, 'e2e');
+	if (!created.ok) throw new Error(`display refused: ${JSON.stringify(created.errors)}`);
+	const paired = await service.pair(created.value.code);
+	if (!paired) throw new Error('display could not be paired');
+	return { name: auth.cookieNames(String(origin)).display, value: paired.token };
+};
 
 for await (const line of createInterface({ input: process.stdin })) {
 	if (!line.trim()) continue;
@@ -35,3 +70,5 @@ for await (const line of createInterface({ input: process.stdin })) {
 	}
 }
 await database.close();
+// Other modules (the auth service) may hold their own pools: this process is done.
+process.exit(0);

@@ -21,3 +21,12 @@ export function hash64(text: string): string {
 export function pictureDigest(picture: Picture): string {
 	return hash64(canonicalPicture(picture));
 }
+
+/**
+ * Digest of a picture's content without its log position. A room's live position only moves
+ * with the batches sent to that room, while a fresh load starts at the log's head, which events
+ * for other rooms (audit, other regions) also advance; the content is what must agree.
+ */
+export function contentDigest(picture: Picture): string {
+	return pictureDigest({ ...picture, seq: 0 });
+}

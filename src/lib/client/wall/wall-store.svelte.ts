@@ -1,7 +1,7 @@
 import { advance, applyEvents, type Picture } from '$lib/domain/picture';
 import type { Room, WireEvent } from '$lib/shared/socket';
 import { LogConnection } from '../log-connection.svelte';
-import { pictureDigest } from './digest';
+import { contentDigest } from './digest';
 import { isoAt } from './format';
 
 export interface WallInit {
@@ -28,7 +28,7 @@ export class WallStore {
 	/** Server-corrected now (ISO), ticking every second. */
 	now = $state('');
 	conn = $state<LogConnection | undefined>();
-	/** Digest and position of the picture as last drawn (exposed for tests and diagnostics). */
+	/** Content digest and position of the picture as last drawn (for tests and diagnostics). */
 	digest = $state('');
 	seq = $state(0);
 
@@ -42,7 +42,7 @@ export class WallStore {
 		this.picture = structuredClone(init.picture);
 		this.events = init.events;
 		this.now = init.now;
-		this.digest = pictureDigest(this.picture);
+		this.digest = contentDigest(this.picture);
 		this.seq = this.picture.seq;
 	}
 
@@ -83,7 +83,7 @@ export class WallStore {
 		if (this.frame) return;
 		this.frame = requestAnimationFrame(() => {
 			this.frame = 0;
-			this.digest = pictureDigest(this.picture);
+			this.digest = contentDigest(this.picture);
 			this.seq = this.picture.seq;
 			this.version++;
 		});
