@@ -13,6 +13,8 @@ export interface WallInit {
 
 /** Events the ticker keeps. */
 const KEEP = 60;
+/** Minimum time between two redraws of the views (the clock still ticks every second). */
+const REDRAW_GAP_MS = 250;
 
 /**
  * The wall's live state: the server-rendered picture kept current with the room's events (the
@@ -33,6 +35,8 @@ export class WallStore {
 	seq = $state(0);
 
 	private frame = 0;
+	private pending: ReturnType<typeof setTimeout> | undefined;
+	private lastRedraw = 0;
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private readonly room: Room;
 
@@ -65,6 +69,7 @@ export class WallStore {
 		return () => {
 			clearInterval(this.timer);
 			cancelAnimationFrame(this.frame);
+			clearTimeout(this.pending);
 			conn.close();
 		};
 	}
@@ -79,10 +84,23 @@ export class WallStore {
 		this.now = isoAt(Date.now() + (this.conn?.serverOffsetMs ?? 0));
 	}
 
+	/**
+	 * One redraw per animation frame at most, and at most one every REDRAW_GAP_MS: under a burst
+	 * of events the views (and the digest) are recomputed a few times a second, not per event.
+	 */
 	private schedule(): void {
-		if (this.frame) return;
+		if (this.frame || this.pending) return;
+		const wait = REDRAW_GAP_MS - (performance.now() - this.lastRedraw);
+		if (wait > 0) {
+			this.pending = setTimeout(() => {
+				this.pending = undefined;
+				this.schedule();
+			}, wait);
+			return;
+		}
 		this.frame = requestAnimationFrame(() => {
 			this.frame = 0;
+			this.lastRedraw = performance.now();
 			this.digest = contentDigest(this.picture);
 			this.seq = this.picture.seq;
 			this.version++;
