@@ -370,7 +370,9 @@ export const en: Messages = {
 			title: 'Clocks',
 			none: 'No clocks running',
 			due: 'Due {{time}}',
-			left: '{{left}} left'
+			left: '{{left}} left',
+			met: 'Met',
+			missed: 'Missed'
 		},
 		status: {
 			discovered: 'Discovered',
@@ -508,21 +510,28 @@ export const en: Messages = {
 			forbidden: 'You may not do this',
 			conflict: 'Someone else changed this meanwhile; try again',
 			internal: 'Something went wrong; try again later',
-			'warning.forbidden': 'You may not issue or adjust a warning of this colour or scope',
-			'incident.invalid_transition': 'Not possible in the incident’s current status',
-			'incident.reason_required': 'Give a reason',
-			'incident.already_reported': 'Already reported this way',
-			'incident.approval_required':
-				'An especially major incident needs the leading group’s approval',
-			'incident.level_unchanged': 'The level is unchanged',
-			'agency.over_capacity': 'The agency is at capacity',
-			'agency.already_assigned': 'Already assigned to this incident for this task',
-			'agency.capability_missing': 'The agency does not offer this',
-			'agency.region_not_served': 'The agency does not serve this region',
-			'agency.not_found': 'No such agency',
-			'drill.unknown_scenario': 'No such drill script',
-			'drill.forbidden': 'You may not run a drill there',
-			signoff_required: 'A major or higher report must be signed or sealed'
+			signoff_required: 'A major or higher report must be signed or sealed',
+			warning: {
+				forbidden: 'You may not issue or adjust a warning of this colour or scope'
+			},
+			incident: {
+				approval_required: 'An especially major incident needs the leading group’s approval',
+				invalid_transition: 'Not possible in the incident’s current status',
+				reason_required: 'Give a reason',
+				already_reported: 'Already reported this way',
+				level_unchanged: 'The level is unchanged'
+			},
+			agency: {
+				over_capacity: 'The agency is at capacity',
+				already_assigned: 'Already assigned to this incident for this task',
+				capability_missing: 'The agency does not offer this',
+				region_not_served: 'The agency does not serve this region',
+				not_found: 'No such agency'
+			},
+			drill: {
+				unknown_scenario: 'No such drill script',
+				forbidden: 'You may not run a drill there'
+			}
 		}
 	},
 	agencyView: {

@@ -362,7 +362,14 @@ export const zh = {
 			open: '处理'
 		},
 		open: { title: '处置中的事件', empty: '暂无处置中的事件' },
-		clocks: { title: '时限', none: '无待办时限', due: '截止 {{time}}', left: '剩余 {{left}}' },
+		clocks: {
+			title: '时限',
+			none: '无待办时限',
+			due: '截止 {{time}}',
+			left: '剩余 {{left}}',
+			met: '已按时完成',
+			missed: '逾期'
+		},
 		status: {
 			discovered: '已发现',
 			first_handling: '先期处置',
@@ -499,20 +506,28 @@ export const zh = {
 			forbidden: '您无权执行该操作',
 			conflict: '数据已被他人更新，请重试',
 			internal: '系统错误，请稍后重试',
-			'warning.forbidden': '您无权发布或调整该级别、该范围的预警',
-			'incident.invalid_transition': '事件当前状态不允许该操作',
-			'incident.reason_required': '请填写理由',
-			'incident.already_reported': '该方式已报告过',
-			'incident.approval_required': '特别重大事件须填写领导小组批准',
-			'incident.level_unchanged': '级别未变化',
-			'agency.over_capacity': '该机构任务已满',
-			'agency.already_assigned': '该机构已承担本事件的同类任务',
-			'agency.capability_missing': '该机构不具备该能力',
-			'agency.region_not_served': '该机构不服务该地区',
-			'agency.not_found': '没有该机构',
-			'drill.unknown_scenario': '没有该演练脚本',
-			'drill.forbidden': '您无权在该地区开展演练',
-			signoff_required: '重大及以上事件须签字或盖章确认'
+			signoff_required: '重大及以上事件须签字或盖章确认',
+			warning: {
+				forbidden: '您无权发布或调整该级别、该范围的预警'
+			},
+			incident: {
+				invalid_transition: '事件当前状态不允许该操作',
+				reason_required: '请填写理由',
+				already_reported: '该方式已报告过',
+				approval_required: '特别重大事件须填写领导小组批准',
+				level_unchanged: '级别未变化'
+			},
+			agency: {
+				over_capacity: '该机构任务已满',
+				already_assigned: '该机构已承担本事件的同类任务',
+				capability_missing: '该机构不具备该能力',
+				region_not_served: '该机构不服务该地区',
+				not_found: '没有该机构'
+			},
+			drill: {
+				unknown_scenario: '没有该演练脚本',
+				forbidden: '您无权在该地区开展演练'
+			}
 		}
 	},
 	agencyView: {

@@ -1,8 +1,14 @@
 import type { Actor } from '../../domain/actor';
-import type { AgencyCommand } from '../../domain/agency';
+import { standbyStatus, type AgencyCommand } from '../../domain/agency';
+import type { Picture } from '../../domain/picture';
+import { warningStatus, type IssuedWarning } from '../../domain/warning';
+import type { EventStore } from '../events/store';
+import { getEventStore } from '../events/app';
+import { pictureFor } from '../queries/picture';
+import { regionRoom, ROOM_NATIONAL, type Room } from '../../shared/socket';
 import { agencyAggregate } from '../commands/aggregates';
 import { execute } from '../commands/execute';
-import { readAgency, type OpsDeps } from './commands';
+import { readAgency, readIncident, type OpsDeps } from './commands';
 import { attempt, InputError, NotFound, one, type FormFields, type OpsResult } from './result';
 
 /**
@@ -50,4 +56,105 @@ export function agencySelfAction(
 		});
 		return { seq: r.seq };
 	});
+}
+
+export interface AgencyAssignmentView {
+	assignmentId: string;
+	incidentId: string;
+	capability: string;
+	status: 'assigned' | 'accepted' | 'declined' | 'released';
+	assignedAt: string;
+	onSite: boolean;
+	drill: boolean;
+	progress: { at: string; note: string; onSite: boolean }[];
+	declineReason?: string;
+	incident: {
+		organisation: string;
+		region: string;
+		sector: string;
+		level: string | null;
+		status: string;
+	} | null;
+}
+
+export interface AgencyView {
+	agency: { id: string; name: string; tier: 'ministry' | 'local'; regionsServed: string[] };
+	assignments: AgencyAssignmentView[];
+	standby: { colour: string; title: string; validUntil: string; warningId: string }[];
+	seq: number;
+}
+
+/**
+ * The agency's own page: its assignments with what it needs to know of each incident, and the
+ * red/orange warnings over the regions it serves (standby, per the plan's chapter 3).
+ */
+export async function agencyView(
+	store: EventStore,
+	actor: Actor,
+	picture: Picture
+): Promise<AgencyView | null> {
+	if (!isAgencyActor(actor)) return null;
+	const state = await readAgency(store, actor.agencyId);
+	if (state.status === 'none') return null;
+	const assignments: AgencyAssignmentView[] = [];
+	for (const a of state.assignments) {
+		const s = await readIncident(store, a.incidentId);
+		assignments.push({
+			assignmentId: a.assignmentId,
+			incidentId: a.incidentId,
+			capability: a.capability,
+			status: a.status,
+			assignedAt: a.assignedAt,
+			onSite: !!a.arrivedAt,
+			drill: a.drill,
+			progress: a.progress,
+			...(a.declined ? { declineReason: a.declined.reason } : {}),
+			incident:
+				s.status === 'none'
+					? null
+					: {
+							organisation: s.report.organisation.name,
+							region: s.region,
+							sector: s.sector,
+							level: s.level,
+							status: s.status
+						}
+		});
+	}
+	const now = new Date().toISOString();
+	const warnings = Object.values(picture.warnings).filter(
+		(w): w is IssuedWarning => w.status !== 'not_issued' && warningStatus(w, now) === 'active'
+	);
+	const { warningIds } = standbyStatus(state.agency, warnings);
+	return {
+		agency: {
+			id: state.agency.id,
+			name: state.agency.name,
+			tier: state.agency.tier,
+			regionsServed: state.agency.regionsServed
+		},
+		assignments: assignments.reverse(),
+		standby: warnings
+			.filter((w) => warningIds.includes(w.warningId))
+			.map((w) => ({
+				warningId: w.warningId,
+				colour: w.colour,
+				title: w.title,
+				validUntil: w.validUntil
+			})),
+		seq: picture.seq
+	};
+}
+
+/** The agency page's data over the app's store; the room whose events can change it. */
+export async function agencyPage(actor: Actor): Promise<{ view: AgencyView; room: Room } | null> {
+	if (!isAgencyActor(actor)) return null;
+	const store = await getEventStore();
+	const agency = await readAgency(store, actor.agencyId);
+	if (agency.status === 'none') return null;
+	// Ministry-tier agencies serve everywhere; a local one its regions (all in one province).
+	const room =
+		agency.agency.tier === 'ministry' ? ROOM_NATIONAL : regionRoom(agency.agency.regionsServed[0]!);
+	const view = await agencyView(store, actor, await pictureFor(room));
+	return view ? { view, room } : null;
 }

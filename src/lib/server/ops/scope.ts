@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import type { Incident } from '../../domain/incident';
+import { inCharge } from '../../components/ops/model';
 import { regionByCode } from '../../domain/regions';
 import { regionRoom, ROOM_NATIONAL, type Room } from '../../shared/socket';
 
@@ -26,10 +27,5 @@ export function consoleRoom(actor: Actor): Room {
 
 /** An incident in the actor's charge: the ministry sees all, a regulator its region × sector. */
 export function seesIncident(actor: Actor, incident: Incident): boolean {
-	if (actor.role === 'ministry') return true;
-	return (
-		actor.role === 'regulator' &&
-		actor.region === incident.regulatorRegion &&
-		actor.sector === incident.sector
-	);
+	return inCharge(actor, incident);
 }
