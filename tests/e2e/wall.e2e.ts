@@ -166,7 +166,7 @@ test('the national wall paints every panel from the server and follows the log l
 		await page.setViewportSize({ width: 1920, height: 1080 });
 		await page.goto(`${app.url}/wall/national`);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-		const wall = page.getByTestId('wall');
+		await expect(page.getByTestId('wall')).toHaveAttribute('data-layout', 'normal');
 		await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
 		await expect(page.getByTestId('wall-title')).toHaveText('全国');
 		for (const panel of [
