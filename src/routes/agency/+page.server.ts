@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import { agencyPage, agencySelfAction, isAgencyActor } from '$lib/server/ops/agency';
 import { formAction } from '$lib/server/ops/forms';
-import { displayNameOf, requireActor } from '$lib/server/ops/session';
+import { displayNameOf, liveRoomOf, requireActor } from '$lib/server/ops/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -10,10 +10,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (!isAgencyActor(actor)) error(403, 'this page is for support agencies');
 	const page = await agencyPage(actor);
 	if (!page) error(404, 'agency not registered');
-	const { view, room } = page;
+	const { view, standbyRooms } = page;
 	return {
 		view,
-		room,
+		rooms: [liveRoomOf(locals), ...standbyRooms],
 		lang: locals.lang,
 		displayName: displayNameOf(locals),
 		key: randomUUID()

@@ -9,19 +9,20 @@ import {
 	warningAction
 } from '$lib/server/ops/commands';
 import { formAction } from '$lib/server/ops/forms';
-import { consoleRoom, isConsoleActor } from '$lib/server/ops/scope';
-import { displayNameOf, requireActor } from '$lib/server/ops/session';
+import { isConsoleActor, pictureRoom, scopePicture } from '$lib/server/ops/scope';
+import { displayNameOf, liveRoomOf, requireActor } from '$lib/server/ops/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireActor(locals);
 	if (!isConsoleActor(actor)) error(403, 'the console is for regulators and the ministry');
-	const room = consoleRoom(actor);
+	// Follow the policy's room for this person; start from its region's picture, narrowed.
+	const room = liveRoomOf(locals);
 	return {
 		actor,
 		displayName: displayNameOf(locals),
 		room,
-		picture: await pictureFor(room),
+		picture: scopePicture(await pictureFor(pictureRoom(actor)), actor),
 		now: new Date().toISOString(),
 		lang: locals.lang,
 		key: randomUUID(),

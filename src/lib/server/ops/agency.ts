@@ -5,7 +5,7 @@ import { warningStatus, type IssuedWarning } from '../../domain/warning';
 import type { EventStore } from '../events/store';
 import { getEventStore } from '../events/app';
 import { pictureFor } from '../queries/picture';
-import { regionRoom, ROOM_NATIONAL, type Room } from '../../shared/socket';
+import { ROOM_NATIONAL, standbyRoom, type Room } from '../../shared/socket';
 import { agencyAggregate } from '../commands/aggregates';
 import { execute } from '../commands/execute';
 import { readAgency, readIncident, type OpsDeps } from './commands';
@@ -146,15 +146,40 @@ export async function agencyView(
 	};
 }
 
-/** The agency page's data over the app's store; the room whose events can change it. */
-export async function agencyPage(actor: Actor): Promise<{ view: AgencyView; room: Room } | null> {
+/** Local agencies follow the standby rooms of the regions they serve (at most this many). */
+const MAX_STANDBY_ROOMS = 4;
+
+/**
+ * The agency page's data over the app's store, and the rooms whose events can change it: the
+ * agency's own room (its assignments) and the standby rooms of the regions it serves.
+ */
+export async function agencyPage(
+	actor: Actor
+): Promise<{ view: AgencyView; standbyRooms: Room[] } | null> {
 	if (!isAgencyActor(actor)) return null;
 	const store = await getEventStore();
 	const agency = await readAgency(store, actor.agencyId);
 	if (agency.status === 'none') return null;
-	// Ministry-tier agencies serve everywhere; a local one its regions (all in one province).
-	const room =
-		agency.agency.tier === 'ministry' ? ROOM_NATIONAL : regionRoom(agency.agency.regionsServed[0]!);
-	const view = await agencyView(store, actor, await pictureFor(room));
-	return view ? { view, room } : null;
+	const { tier, regionsServed } = agency.agency;
+	// Warnings over the regions served; a ministry-tier agency serves the whole country.
+	const picture =
+		tier === 'ministry'
+			? await pictureFor(ROOM_NATIONAL)
+			: await mergedWarnings(regionsServed.map((r) => standbyRoom(r)));
+	const view = await agencyView(store, actor, picture);
+	const standbyRooms =
+		tier === 'local' && regionsServed.length <= MAX_STANDBY_ROOMS
+			? regionsServed.map((r) => standbyRoom(r))
+			: [];
+	return view ? { view, standbyRooms } : null;
+}
+
+async function mergedWarnings(rooms: Room[]): Promise<Picture> {
+	const pictures = await Promise.all(rooms.map((r) => pictureFor(r)));
+	const base = pictures[0]!;
+	for (const p of pictures.slice(1)) {
+		Object.assign(base.warnings, p.warnings);
+		base.seq = Math.min(base.seq, p.seq);
+	}
+	return base;
 }

@@ -1,16 +1,12 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { ApiCaller } from '../api/operations';
 import { handleApiRequest, operation } from '../api/http';
+import { getAuth } from '../auth';
 import { getEventStore } from '../events/app';
 
-/**
- * The API token's caller for a request. The one place the API routes learn who calls: until
- * the accounts module's token authentication is wired in here, nobody is authenticated and
- * every call is answered 401 by handleApiRequest.
- */
+/** The processor organisation behind the request's API token (accounts module), or null → 401. */
 export async function apiCallerOf(event: RequestEvent): Promise<ApiCaller | null> {
-	void event;
-	return null;
+	return (await getAuth()).authenticateApiToken(event.request);
 }
 
 /** A `+server.ts` handler for one entry of the operations table. */

@@ -1,13 +1,16 @@
 import type { Actor } from '../../domain/actor';
+import type { AgencyState } from '../../domain/agency';
 import type { Incident } from '../../domain/incident';
-import { inCharge } from '../../components/ops/model';
+import type { Picture } from '../../domain/picture';
 import { regionByCode } from '../../domain/regions';
+import type { WarningState } from '../../domain/warning';
 import { regionRoom, ROOM_NATIONAL, type Room } from '../../shared/socket';
+import { canSeeIncident, type UserPrincipal } from '../auth';
 
 /**
  * Who the on-duty console is for and what it shows. The console is the ministry's (national)
- * and each local regulator's (its region × sector). Every load and action checks these on the
- * server; the domain deciders check again who may issue each command.
+ * and each local regulator's (its region × sector). Whether an incident is in someone's charge
+ * is the accounts policy's `canSeeIncident`; the deciders check again who may issue what.
  */
 export function isConsoleActor(actor: Actor | null): actor is Actor {
 	if (!actor) return false;
@@ -20,12 +23,78 @@ export function isConsoleActor(actor: Actor | null): actor is Actor {
 	);
 }
 
-/** The room whose picture the console shows and follows live. */
-export function consoleRoom(actor: Actor): Room {
+/** The policy's view of a console actor (the fields canSeeIncident reads). */
+function principalOf(actor: Actor): UserPrincipal | null {
+	if (actor.role !== 'ministry' && actor.role !== 'regulator') return null;
+	return {
+		kind: 'user',
+		id: actor.id,
+		username: actor.id,
+		displayName: actor.id,
+		role: actor.role,
+		region: actor.region ?? null,
+		sector: actor.sector ?? null,
+		orgId: null,
+		orgIds: [],
+		agencyId: null,
+		agencyRegions: [],
+		sessionId: ''
+	};
+}
+
+/** An incident in the console actor's charge (the ministry: all; a regulator: region × sector). */
+export function seesIncident(actor: Actor, incident: Incident): boolean {
+	const p = principalOf(actor);
+	return (
+		p !== null &&
+		canSeeIncident(p, {
+			region: incident.region,
+			regulatorRegion: incident.regulatorRegion,
+			sector: incident.sector,
+			orgId: incident.orgId,
+			agencies: []
+		})
+	);
+}
+
+/**
+ * The wall room whose picture the console starts from: national for the ministry, the
+ * regulator's region otherwise (then narrowed by `scopePicture` before it leaves the server).
+ */
+export function pictureRoom(actor: Actor): Room {
 	return actor.role === 'ministry' ? ROOM_NATIONAL : regionRoom(actor.region!);
 }
 
-/** An incident in the actor's charge: the ministry sees all, a regulator its region × sector. */
-export function seesIncident(actor: Actor, incident: Incident): boolean {
-	return inCharge(actor, incident);
+/**
+ * A region picture narrowed to what a regulator may see: its own incidents, the agencies'
+ * assignments on them, and warnings of its sector. The ministry's national picture is whole.
+ */
+export function scopePicture(picture: Picture, actor: Actor): Picture {
+	if (actor.role === 'ministry') return picture;
+	const incidents: Picture['incidents'] = {};
+	for (const [id, s] of Object.entries(picture.incidents))
+		if (s.status !== 'none' && seesIncident(actor, s)) incidents[id] = s;
+	const agencies: Picture['agencies'] = {};
+	for (const [id, a] of Object.entries(picture.agencies))
+		agencies[id] = onlyAssignmentsOn(a, incidents);
+	const warnings: Picture['warnings'] = {};
+	for (const [id, w] of Object.entries(picture.warnings)) if (ofSector(w, actor)) warnings[id] = w;
+	const keep = (kind: string, id: string) =>
+		kind === 'incident' ? id in incidents : kind === 'warning' ? id in warnings : true;
+	const versions = Object.fromEntries(
+		Object.entries(picture.versions).filter(([stream]) => {
+			const dash = stream.indexOf('-');
+			return keep(stream.slice(0, dash), stream.slice(dash + 1));
+		})
+	);
+	return { ...picture, incidents, agencies, warnings, versions };
+}
+
+function onlyAssignmentsOn(a: AgencyState, incidents: Picture['incidents']): AgencyState {
+	if (a.status === 'none') return a;
+	return { ...a, assignments: a.assignments.filter((x) => x.incidentId in incidents) };
+}
+
+function ofSector(w: WarningState, actor: Actor): boolean {
+	return w.status !== 'not_issued' && !!actor.sector && w.scope.sectors.includes(actor.sector);
 }

@@ -1,48 +1,26 @@
 import { error } from '@sveltejs/kit';
 import type { Actor } from '../../domain/actor';
-import type { Sector } from '../../domain/levels';
+import { homeRoom, toActor, type Principal } from '../auth';
+import type { Room } from '../../shared/socket';
 
 /**
- * The one place the console, agency and intake routes learn who is signed in. The accounts
- * module sets `locals.principal` (a user, a display or anonymous) and its route policy decides
- * who may open the page at all; here the principal becomes the domain `Actor` that commands run
- * as, and the finer per-object checks live in ./scope.ts and the deciders.
+ * The one place the console, agency and intake routes learn who is signed in: the accounts
+ * module's `locals.principal` (its route policy has already decided who may open the page),
+ * turned into the domain `Actor` that commands run as. Finer per-object checks: ./scope.ts
+ * (through the same policy) and the deciders.
  */
-interface UserLike {
-	kind: 'user';
-	id: string;
-	displayName?: string;
-	role: Actor['role'];
-	region: string | null;
-	sector: Sector | null;
-	orgId: string | null;
-	orgIds?: readonly string[];
-	agencyId: string | null;
-}
-
-function userOf(locals: App.Locals): UserLike | null {
-	const p = (locals as unknown as { principal?: { kind?: string } }).principal;
-	return p?.kind === 'user' ? (p as UserLike) : null;
+export function principalOf(locals: App.Locals): Principal {
+	return locals.principal;
 }
 
 export function actorOf(locals: App.Locals): Actor | null {
-	const p = userOf(locals);
-	if (!p) return null;
-	return {
-		id: p.id,
-		role: p.role,
-		...(p.region ? { region: p.region } : {}),
-		...(p.sector ? { sector: p.sector } : {}),
-		...(p.orgId
-			? { orgId: p.orgId, subsidiaries: (p.orgIds ?? []).filter((o) => o !== p.orgId) }
-			: {}),
-		...(p.agencyId ? { agencyId: p.agencyId } : {})
-	};
+	return toActor(locals.principal);
 }
 
-/** The signed-in person's name as shown (and, for a processor, its organisation's). */
+/** The signed-in person's name as shown. */
 export function displayNameOf(locals: App.Locals): string {
-	return userOf(locals)?.displayName ?? '';
+	const p = locals.principal;
+	return p.kind === 'user' ? p.displayName : '';
 }
 
 /** The actor, or a 401 (the route policy normally redirects to sign-in before this). */
@@ -50,4 +28,17 @@ export function requireActor(locals: App.Locals): Actor {
 	const actor = actorOf(locals);
 	if (!actor) error(401, 'sign in first');
 	return actor;
+}
+
+/** The room the person's live views follow (policy's home room: what its socket may join). */
+export function liveRoomOf(locals: App.Locals): Room {
+	const room = homeRoom(locals.principal);
+	if (!room) error(403, 'no live view for this account');
+	return room;
+}
+
+/** Regions whose standby notices an agency account follows. */
+export function agencyRegionsOf(locals: App.Locals): readonly string[] {
+	const p = locals.principal;
+	return p.kind === 'user' ? p.agencyRegions : [];
 }
