@@ -227,6 +227,16 @@ test('the national wall paints every panel from the server and follows the log l
 		await expect
 			.poll(async () => Number(await page.getByTestId('count-overdue').getAttribute('data-count')))
 			.toBeGreaterThan(before);
+		// Overdue clocks flash, unless the viewer asked for reduced motion.
+		const overdueTime = page
+			.locator('[data-testid=clock][data-status=overdue]')
+			.first()
+			.getByTestId('clock-left');
+		const animation = () => overdueTime.evaluate((el) => getComputedStyle(el).animationName);
+		expect(await animation()).not.toBe('none');
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		expect(await animation()).toBe('none');
+		await page.emulateMedia({ reducedMotion: 'no-preference' });
 		await expect(page.getByTestId('ticker-item').first()).toContainText('四川某能源集团');
 
 		// The map redraws on its own (throttled, but it happens).
