@@ -226,10 +226,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
 	// The on-duty console: the ministry and regulators (each load narrows to its scope).
 	'/ops': roles('ministry', 'regulator'),
 	'/ops/incident/[id]': roles('ministry', 'regulator'),
+	// A support agency's own assignments; a processor's report form (intake).
+	'/agency': roles('agency'),
+	'/report': roles('processor'),
 	'/incidents/[id]/report': REPORT_READERS,
 	'/incidents/[id]/report.docx': REPORT_READERS,
 	'/incidents/[id]/summary': REPORT_READERS,
 	'/incidents/[id]/audit.zip': REPORT_READERS,
+	'/review': REPORT_READERS,
 	'/stats': REPORT_READERS,
 	'/stats.csv': REPORT_READERS,
 	'/healthz': PUBLIC,

@@ -1,10 +1,11 @@
-import { arrayOverlaps, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray, or } from 'drizzle-orm';
 import type { CalendarEvent } from '../../domain/calendar/aggregate';
 import { calendarAggregate } from '../commands/aggregates';
 import { toDomain } from '../commands/execute';
 import type { AgencyState } from '../../domain/agency';
 import { emptyPicture, type Picture } from '../../domain/picture';
-import type { Room } from '../../shared/socket';
+import { parseRoom, type Room } from '../../shared/socket';
+import { regulatorRegion } from '../../domain/regions';
 import { getEventStore } from '../events/app';
 import { headSeq, toStored } from '../events/store';
 import {
@@ -25,7 +26,11 @@ import { regionsOfRoom } from '../realtime/rooms';
  */
 export async function pictureFor(room: Room): Promise<Picture> {
 	const store = await getEventStore();
-	const regions = regionsOfRoom(room);
+	// A regulator's room (region:<code>:<sector>) is its region, without the province step,
+	// narrowed to its sector; wall rooms are regions (with their cities) in every sector.
+	const parsed = parseRoom(room);
+	const sector = parsed?.kind === 'regulator' ? parsed.sector : null;
+	const regions = parsed?.kind === 'regulator' ? [parsed.code] : regionsOfRoom(room);
 	return store.database.db.transaction(
 		async (tx) => {
 			const picture = emptyPicture();
@@ -38,12 +43,15 @@ export async function pictureFor(room: Room): Promise<Picture> {
 				})
 				.from(incidentCurrent)
 				.where(
-					regions
-						? or(
-								inArray(incidentCurrent.region, regions),
-								inArray(incidentCurrent.regulatorRegion, regions)
-							)
-						: undefined
+					and(
+						regions
+							? or(
+									inArray(incidentCurrent.region, regions),
+									inArray(incidentCurrent.regulatorRegion, regions)
+								)
+							: undefined,
+						sector ? eq(incidentCurrent.sector, sector) : undefined
+					)
 				);
 			const warnings = await tx
 				.select({
@@ -52,7 +60,12 @@ export async function pictureFor(room: Room): Promise<Picture> {
 					state: warningCurrent.state
 				})
 				.from(warningCurrent)
-				.where(regions ? arrayOverlaps(warningCurrent.regions, regions) : undefined);
+				.where(
+					and(
+						regions ? arrayOverlaps(warningCurrent.regions, regions) : undefined,
+						sector ? arrayOverlaps(warningCurrent.sectors, [sector]) : undefined
+					)
+				);
 			const watches = await tx
 				.select({
 					id: watchCurrent.watchId,
@@ -94,7 +107,7 @@ export async function pictureFor(room: Room): Promise<Picture> {
 				regions
 					? agencies.map((a) => ({
 							...a,
-							state: onlyAssignmentsIn(a.state as AgencyState, regions)
+							state: onlyAssignmentsIn(a.state as AgencyState, regions, sector)
 						}))
 					: agencies
 			);
@@ -115,10 +128,20 @@ export async function pictureFor(room: Room): Promise<Picture> {
 	);
 }
 
-function onlyAssignmentsIn(state: AgencyState, regions: readonly string[]): AgencyState {
+function onlyAssignmentsIn(
+	state: AgencyState,
+	regions: readonly string[],
+	sector: string | null
+): AgencyState {
 	if (state.status === 'none') return state;
 	return {
 		...state,
-		assignments: state.assignments.filter((a) => regions.includes(a.incidentRegion))
+		assignments: state.assignments.filter((a) =>
+			sector
+				? a.incidentSector === sector &&
+					(regions.includes(a.incidentRegion) ||
+						regions.includes(regulatorRegion(a.incidentRegion, a.incidentSector) ?? ''))
+				: regions.includes(a.incidentRegion)
+		)
 	};
 }
