@@ -367,7 +367,12 @@ class Tracker {
 
 interface Fleet {
 	close(): void;
+	/** Clients the server dropped (e.g. missed pongs while this process was starved), by reason. */
+	lost: Map<string, number>;
 }
+
+const lose = (fleet: Fleet, reason: string) =>
+	fleet.lost.set(reason, (fleet.lost.get(reason) ?? 0) + 1);
 
 async function pool(n: number, concurrency: number, fn: (i: number) => Promise<void>) {
 	let next = 0;
@@ -387,7 +392,14 @@ async function socketIoFleet(
 	tracker: Tracker
 ): Promise<Fleet> {
 	const sockets: ClientSocket[] = [];
-	const fleet = { close: () => sockets.forEach((s) => s.disconnect()) };
+	let closing = false;
+	const fleet: Fleet = {
+		lost: new Map(),
+		close: () => {
+			closing = true;
+			sockets.forEach((s) => s.disconnect());
+		}
+	};
 	try {
 		await pool(spec.clients, CONNECT_CONCURRENCY, async (i) => {
 			const s: ClientSocket = ioClient(server.origin, {
@@ -401,6 +413,9 @@ async function socketIoFleet(
 				timeout: 60_000
 			});
 			sockets.push(s);
+			s.on('disconnect', (reason) => {
+				if (!closing) lose(fleet, reason);
+			});
 			await new Promise<void>((resolve, reject) => {
 				s.once('connect', resolve);
 				s.once('connect_error', reject);
@@ -419,12 +434,22 @@ async function socketIoFleet(
 
 async function wsFleet(server: ServerProcess, spec: Spec, tracker: Tracker): Promise<Fleet> {
 	const sockets: WebSocket[] = [];
-	const fleet = { close: () => sockets.forEach((s) => s.close()) };
+	let closing = false;
+	const fleet: Fleet = {
+		lost: new Map(),
+		close: () => {
+			closing = true;
+			sockets.forEach((s) => s.close());
+		}
+	};
 	const url = server.origin.replace(/^http/, 'ws') + '/';
 	try {
 		await pool(spec.clients, CONNECT_CONCURRENCY, async (i) => {
 			const ws = new WebSocket(url, { origin: server.origin, perMessageDeflate: false });
 			sockets.push(ws);
+			ws.on('close', (code) => {
+				if (!closing) lose(fleet, `close ${code}`);
+			});
 			await new Promise<void>((resolve, reject) => {
 				ws.once('open', () => resolve());
 				ws.once('error', reject);
@@ -701,6 +726,8 @@ async function runOne(ctx: BenchContext, spec: Spec, system: System): Promise<Ro
 			delivered_before_commit: tracker.beforeCommit,
 			append_errors: appendErrors,
 			writer_skipped: writerSkipped,
+			clients_lost: [...fleet.lost.values()].reduce((a, b) => a + b, 0),
+			clients_lost_by_reason: Object.fromEntries(fleet.lost),
 			drain_s: round(drainedS, 2),
 			server_cpu_pct: round(serverCores * 100, 1),
 			server_cpu_includes_appends: system === 'fenghuo_local',
