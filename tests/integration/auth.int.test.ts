@@ -164,6 +164,38 @@ describe(`accounts and sessions (${TEST_DB})`, () => {
 		expect(audit.at(-1)).toMatchObject({ type: 'LoginFailed', payload: { reason: 'disabled' } });
 	});
 
+	it("changing an account's scope ends its sessions; renaming it does not", async () => {
+		const user = await newUser('reg-scope', 'regulator');
+		const login = await auth.login('reg-scope', PASSWORD);
+		if (!login.ok) throw new Error('login');
+		const renamed = await auth.updateUser(
+			user.id,
+			{ displayName: '广东通信管理局', role: 'regulator', region: '440000', sector: 'telecom' },
+			'admin-1'
+		);
+		expect(renamed.ok).toBe(true);
+		expect(await auth.validateSession(login.token)).not.toBeNull();
+		const moved = await auth.updateUser(
+			user.id,
+			{ displayName: '广西通信管理局', role: 'regulator', region: '450000', sector: 'telecom' },
+			'admin-1'
+		);
+		expect(moved.ok && moved.value.region).toBe('450000');
+		expect(await auth.validateSession(login.token)).toBeNull();
+		const updates = (await auditTypes()).filter((e) => e.type === 'UserUpdated');
+		expect(updates.map((e) => e.payload.fields)).toEqual([
+			['displayName'],
+			['displayName', 'region']
+		]);
+		const bad = await auth.updateUser(
+			user.id,
+			{ displayName: 'x', role: 'regulator', region: '440300', sector: 'radio' },
+			'admin-1'
+		);
+		expect(bad).toEqual({ ok: false, errors: { sector: 'auth.field.sectorNotInRegion' } });
+		expect((await auth.getUser(user.id))?.region).toBe('450000');
+	});
+
 	it('refuses weak passwords and bad scopes field by field, creating nothing', async () => {
 		const short = await auth.createUser(
 			{ username: 'reg-g', displayName: 'g', role: 'regulator', password: 'short' },

@@ -25,6 +25,15 @@ export function getAuth(): Promise<AuthService> {
 	return service;
 }
 
+/**
+ * The processor organisation behind `Authorization: Bearer fh_…` (a per-organisation API token
+ * issued at /admin/tokens), as src/lib/server/api's `ApiCaller`; null when missing, unknown or
+ * revoked.
+ */
+export async function authenticateApiToken(request: Request) {
+	return (await getAuth()).authenticateApiToken(request);
+}
+
 /** Cookie names for this server's ORIGIN (see cookies.ts). */
 export function cookieNames(origin: string = env().ORIGIN) {
 	return cookieNamesFor(origin);

@@ -275,6 +275,10 @@ export class AuthService {
 			(f) =>
 				(f === 'displayName' ? displayName : f === 'role' ? changes.role : scope[f]) !== user[f]
 		);
+		// A new role or scope applies at once everywhere: the user signs in again, and their
+		// sockets (joined under the old scope) drop at the next re-check.
+		if (fields.some((f) => f !== 'displayName'))
+			await this.db.delete(sessions).where(eq(sessions.userId, id));
 		await this.audit({ type: 'UserUpdated', data: { by, userId: id, fields } });
 		return { ok: true, value: (await this.getUser(id))! };
 	}
