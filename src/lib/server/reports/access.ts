@@ -9,6 +9,7 @@ import { GENESIS_HASH } from '../events/chain';
 import { toStored } from '../events/store';
 import type { StoredEvent } from '../events/types';
 import { toWire } from '../realtime/hub';
+import { toActor } from '../auth/policy';
 
 /**
  * Whose data a request may read: the whole country, or some regions (a province's scope lists
@@ -24,12 +25,23 @@ export interface Requester {
 }
 
 /**
- * The requester of a request until sessions exist: national scope, logged as 'anonymous'.
- * TODO(auth): replace with the session's scope and actor; this is the single place to change.
+ * The requester of a request, from the session's principal (hooks.server.ts): the ministry
+ * reads nationally; a regulator its region (a province's scope includes its 计划单列市); a
+ * display its wall's region; anyone else nothing. The route table (auth/policy.ts) decides who
+ * may open the pages at all; this decides what they read.
  */
-export function requesterOf(_locals: App.Locals): Requester {
-	void _locals;
-	return { scope: { national: true }, actor: { id: 'anonymous', role: 'system' } };
+export function requesterOf(locals: App.Locals): Requester {
+	const p = locals.principal;
+	const actor = toActor(p) ?? { id: p.id, role: 'display' as const };
+	if (p.kind === 'display')
+		return {
+			scope: p.region === 'national' ? { national: true } : { regions: [p.region] },
+			actor
+		};
+	if (p.kind === 'user' && p.role === 'ministry') return { scope: { national: true }, actor };
+	if (p.kind === 'user' && p.role === 'regulator' && p.region)
+		return { scope: { regions: [p.region] }, actor };
+	return { scope: { regions: [] }, actor };
 }
 
 /** True when the scope covers any of `regions` (a province covers its cities and XPCC). */

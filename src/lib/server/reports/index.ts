@@ -198,9 +198,9 @@ export function summaryFromForm(form: FormData): SummaryReport {
 }
 
 /**
- * Until sessions exist the requester is anonymous; the submission then acts as the party the
- * summary is due from (the incident's processor or its local regulator), so the domain's own
- * permission rules still run. TODO(auth): a real actor is used as is.
+ * The actor a submission is decided as: the requester's own. A `system` requester (the scenario
+ * engine, scripts and tests without a session) acts as the party the summary is due from (the
+ * incident's processor or its local regulator), so the domain's permission rules still run.
  */
 function actingAs(requester: Requester, s: Incident, role: SummaryRole): Actor {
 	if (requester.actor.role !== 'system') return requester.actor;
