@@ -2,7 +2,7 @@ import { EVENT_CATALOG } from '../../src/lib/domain/catalog';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { EventStore } from '../../src/lib/server/events/store';
 import { PROJECTORS } from '../../src/lib/server/projections';
-import { PRINCIPALS, ROUTES, type PrincipalKey, type RouteCase } from '../authz/expected';
+import { INC, PRINCIPALS, ROUTES, type PrincipalKey, type RouteCase } from '../authz/expected';
 import { discoverRoutes } from '../authz/routes';
 import { buildWorld } from '../authz/world';
 import { AuthService } from './auth-service';
@@ -52,16 +52,36 @@ test('authorization matrix: every route × every principal, against the expected
 
 	const database = await openDatabase({ url: app.env.DATABASE_URL, max: 2 });
 	let cookies: Record<PrincipalKey, string | undefined>;
+	const tokens: Record<'hq' | 'other' | 'revoked', string> = { hq: '', other: '', revoked: '' };
 	try {
 		const store = new EventStore(database, {
 			catalog: EVENT_CATALOG,
 			chainKey: Buffer.from(app.env.FENGHUO_CHAIN_KEY!, 'hex'),
 			projectors: PROJECTORS
 		});
-		cookies = await buildWorld(new AuthService(database.db, store), store, app.url);
+		const auth = new AuthService(database.db, store);
+		cookies = await buildWorld(auth, store, app.url);
+		const issue = async (orgId: string) => {
+			const issued = await auth.issueApiToken({ orgId, name: `matrix ${orgId}` }, 'authz-admin');
+			if (!issued.ok) throw new Error(JSON.stringify(issued.errors));
+			return issued.value;
+		};
+		tokens.hq = (await issue('org-authz-soe')).token;
+		tokens.other = (await issue('org-authz-other')).token;
+		const revoked = await issue('org-authz-soe-sub');
+		await auth.revokeApiToken(revoked.id, 'authz-admin');
+		tokens.revoked = revoked.token;
 	} finally {
 		await database.close();
 	}
+
+	// The API takes per-organisation tokens: a central SOE's HQ reads its subsidiary's incident,
+	// another organisation gets "no such incident", a revoked token is not a token.
+	const api = (token: string) =>
+		fetch(`${app.url}/api/v1/incidents/${INC}`, { headers: { authorization: `Bearer ${token}` } });
+	expect((await api(tokens.hq)).status).toBe(200);
+	expect((await api(tokens.other)).status).toBe(404);
+	expect((await api(tokens.revoked)).status).toBe(401);
 
 	const leaks: string[] = [];
 	const wrongRefusals: string[] = [];
