@@ -9,20 +9,20 @@ import {
 	warningAction
 } from '$lib/server/ops/commands';
 import { formAction } from '$lib/server/ops/forms';
-import { isConsoleActor, pictureRoom, scopePicture } from '$lib/server/ops/scope';
+import { isConsoleActor, scopePicture } from '$lib/server/ops/scope';
 import { displayNameOf, liveRoomOf, requireActor } from '$lib/server/ops/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const actor = requireActor(locals);
 	if (!isConsoleActor(actor)) error(403, 'the console is for regulators and the ministry');
-	// Follow the policy's room for this person; start from its region's picture, narrowed.
+	// The policy's room for this person: its picture first, then its live events.
 	const room = liveRoomOf(locals);
 	return {
 		actor,
 		displayName: displayNameOf(locals),
 		room,
-		picture: scopePicture(await pictureFor(pictureRoom(actor)), actor),
+		picture: scopePicture(await pictureFor(room), actor),
 		now: new Date().toISOString(),
 		lang: locals.lang,
 		key: randomUUID(),

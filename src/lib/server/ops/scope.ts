@@ -4,7 +4,6 @@ import type { Incident } from '../../domain/incident';
 import type { Picture } from '../../domain/picture';
 import { regionByCode } from '../../domain/regions';
 import type { WarningState } from '../../domain/warning';
-import { regionRoom, ROOM_NATIONAL, type Room } from '../../shared/socket';
 import { canSeeIncident, type UserPrincipal } from '../auth';
 
 /**
@@ -58,16 +57,9 @@ export function seesIncident(actor: Actor, incident: Incident): boolean {
 }
 
 /**
- * The wall room whose picture the console starts from: national for the ministry, the
- * regulator's region otherwise (then narrowed by `scopePicture` before it leaves the server).
- */
-export function pictureRoom(actor: Actor): Room {
-	return actor.role === 'ministry' ? ROOM_NATIONAL : regionRoom(actor.region!);
-}
-
-/**
- * A region picture narrowed to what a regulator may see: its own incidents, the agencies'
- * assignments on them, and warnings of its sector. The ministry's national picture is whole.
+ * A picture narrowed to what a regulator may see: its own incidents, the agencies' assignments
+ * on them, and warnings of its sector (its room's picture already is; this keeps it so whatever
+ * room it came from). The ministry's national picture is whole.
  */
 export function scopePicture(picture: Picture, actor: Actor): Picture {
 	if (actor.role === 'ministry') return picture;

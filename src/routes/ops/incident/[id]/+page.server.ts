@@ -8,16 +8,16 @@ import {
 	type IncidentAction
 } from '$lib/server/ops/commands';
 import { formAction } from '$lib/server/ops/forms';
-import { isConsoleActor, pictureRoom, scopePicture, seesIncident } from '$lib/server/ops/scope';
+import { isConsoleActor, scopePicture, seesIncident } from '$lib/server/ops/scope';
 import { displayNameOf, liveRoomOf, requireActor } from '$lib/server/ops/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const actor = requireActor(locals);
 	if (!isConsoleActor(actor)) error(403, 'the console is for regulators and the ministry');
-	// Follow the policy's room for this person; start from its region's picture, narrowed.
+	// The policy's room for this person: its picture first, then its live events.
 	const room = liveRoomOf(locals);
-	const picture = scopePicture(await pictureFor(pictureRoom(actor)), actor);
+	const picture = scopePicture(await pictureFor(room), actor);
 	const incident = picture.incidents[params.id];
 	// Out of scope and missing look the same.
 	if (!incident || incident.status === 'none' || !seesIncident(actor, incident))
