@@ -147,6 +147,16 @@ export function pendingChannels(
 	return (['phone', 'written'] as const).filter((c) => !done[c]);
 }
 
+const HANDLING: readonly Incident['status'][] = [
+	'discovered',
+	'first_handling',
+	'self_graded',
+	'reported_local',
+	'regulator_graded',
+	'reported_ministry',
+	'response'
+];
+
 export interface AgencyCandidate {
 	id: string;
 	name: string;
@@ -166,6 +176,8 @@ export function agencyCandidates(
 	incident: Incident,
 	now: string
 ): AgencyCandidate[] {
+	// Agencies are called in while the incident is being handled, not after its response ended.
+	if (!HANDLING.includes(incident.status)) return [];
 	const warnings = activeWarnings(picture, now);
 	return registeredAgencies(picture)
 		.filter((a) => serves(a.agency, incident.region))
