@@ -1,6 +1,6 @@
 import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditStream, type AuditEvent } from '../../domain/audit/events';
 import { SECTORS, type Sector } from '../../domain/levels';
@@ -428,6 +428,7 @@ export class AuthService {
 		const token = generateToken();
 		const id = hashToken(token);
 		await this.db.insert(sessions).values({ id, userId: row.id, createdAt: now, lastSeenAt: now });
+		await this.purge(now);
 		await this.audit({
 			type: 'LoginSucceeded',
 			data: { by: row.id, username, sessionRef: sessionRef(id) }
@@ -438,6 +439,30 @@ export class AuthService {
 			user: toUserRow(row),
 			expiresAt: new Date(now.getTime() + this.config.absoluteMs)
 		};
+	}
+
+	/** End sessions past either timeout (audited) and forget failures past the lockout window. */
+	private async purge(now: Date): Promise<void> {
+		const idle = new Date(now.getTime() - this.config.idleMs);
+		const absolute = new Date(now.getTime() - this.config.absoluteMs);
+		const gone = await this.db
+			.delete(sessions)
+			.where(or(lt(sessions.lastSeenAt, idle), lt(sessions.createdAt, absolute)))
+			.returning();
+		for (const s of gone) {
+			await this.audit({
+				type: 'SessionExpired',
+				data: {
+					by: 'system:auth',
+					userId: s.userId,
+					sessionRef: sessionRef(s.id),
+					reason: this.expiry(s, now) ?? 'idle_timeout'
+				}
+			});
+		}
+		await this.db
+			.delete(loginFailures)
+			.where(lt(loginFailures.at, new Date(now.getTime() - this.config.lockWindowMs)));
 	}
 
 	private async recordFailure(userId: string, now: Date): Promise<void> {
