@@ -9,9 +9,13 @@ import { PROJECTORS } from '../../src/lib/server/projections';
 import { agencySelfAction } from '../../src/lib/server/ops/agency';
 import {
 	assignAgency,
+	createWatch,
 	incidentAction,
 	readAgency,
 	readIncident,
+	readWarning,
+	startDrillAction,
+	stopDrillAction,
 	warningAction
 } from '../../src/lib/server/ops/commands';
 import { fileIntake } from '../../src/lib/server/ops/intake';
@@ -204,5 +208,78 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		expect(expectRefused(missing, 400)).toMatchObject({ title: 'required' });
 		const yellow = await warningAction(deps(), regulator, 'issueWarning', fields('yellow'));
 		expect(yellow).toMatchObject({ ok: true });
+	});
+
+	it('lifts a warning only with a reason', async () => {
+		const issued = await warningAction(deps(), regulator, 'issueWarning', {
+			colour: 'blue',
+			title: '弱口令风险',
+			likelyHarm: '数据泄露',
+			requiredActions: '修改口令',
+			validFrom: '2026-11-26T08:00',
+			validUntil: '2026-11-27T08:00'
+		});
+		const warningId = issued.ok ? issued.id! : '';
+		const before = await store.headSeq();
+		const bare = await warningAction(deps(), regulator, 'liftWarning', { warningId, reason: '' });
+		expect(expectRefused(bare, 400)).toMatchObject({ reason: 'reason_required' });
+		const outsider = await warningAction(deps(), otherProvince, 'liftWarning', {
+			warningId,
+			reason: '风险已消除'
+		});
+		expectRefused(outsider, 403);
+		expect(await store.headSeq()).toBe(before);
+		expect(
+			await warningAction(deps(), regulator, 'liftWarning', { warningId, reason: '风险已消除' })
+		).toMatchObject({ ok: true });
+		expect(await readWarning(store, warningId)).toMatchObject({ status: 'lifted' });
+	});
+
+	it("declares a watch period over the regulator's own region, refusing malformed lists", async () => {
+		const fields: FormFields = {
+			name: '深圳高交会保障',
+			startsAt: '2026-11-27T00:00',
+			endsAt: '2026-11-30T00:00',
+			processors: '深圳某制造有限公司'
+		};
+		const before = await store.headSeq();
+		const bad = await createWatch(deps(), regulator, fields);
+		expect(expectRefused(bad, 400)).toMatchObject({ processors: 'invalid_processor_line' });
+		const elsewhere = await createWatch(deps(), otherProvince, {
+			...fields,
+			regions: '440300',
+			processors: ''
+		});
+		expectRefused(elsewhere, 403);
+		expect(await store.headSeq()).toBe(before);
+		const ok = await createWatch(deps(), regulator, {
+			...fields,
+			processors: 'org-sz-1, 深圳某制造有限公司, 440300',
+			reportLocalMinutes: '30'
+		});
+		expect(ok).toMatchObject({ ok: true });
+	});
+
+	it("starts a drill from a script for the regulator's region and stops it with a reason", async () => {
+		const start = Date.parse('2026-11-26T02:00:00.000Z');
+		const drillDeps = { store, drills: { now: () => start } };
+		const started = await startDrillAction(drillDeps, regulator, {
+			scenarioId: 'leak-multi-region'
+		});
+		expect(started).toMatchObject({ ok: true });
+		const drillId = started.ok ? started.id! : '';
+		const unknown = await startDrillAction(drillDeps, regulator, { scenarioId: 'nope' });
+		expect(expectRefused(unknown, 422)).toMatchObject({ scenarioId: 'drill.unknown_scenario' });
+		expectRefused(await stopDrillAction(drillDeps, regulator, { drillId, reason: ' ' }), 400);
+		expectRefused(
+			await stopDrillAction(drillDeps, otherProvince, { drillId, reason: '越权' }),
+			403
+		);
+		expect(
+			await stopDrillAction(drillDeps, regulator, { drillId, reason: '演练提前结束' })
+		).toMatchObject({ ok: true });
+		const stream = await store.readStream(`drill-${drillId}`);
+		expect(stream.map((e) => e.type)).toEqual(['DrillStarted', 'DrillStopped']);
+		expect(stream[0]!.payload).toMatchObject({ regions: ['440300'] });
 	});
 });
