@@ -354,6 +354,7 @@ export const en: Messages = {
 	},
 	ops: {
 		title: 'On-duty console',
+		skip: 'Skip to main content',
 		nav: { console: 'Console', intake: 'Report an incident', agency: 'Support agency' },
 		signedInAs: 'Signed in as {{name}}',
 		scope: { national: 'National', region: '{{region}} · {{sector}}' },

@@ -350,6 +350,7 @@ export const zh = {
 	},
 	ops: {
 		title: '值班指挥台',
+		skip: '跳到主要内容',
 		nav: { console: '值班台', intake: '事件报告', agency: '支撑机构' },
 		signedInAs: '当前用户：{{name}}',
 		scope: { national: '全国', region: '{{region}} · {{sector}}' },
