@@ -81,7 +81,7 @@ describe(`socket authentication and room scope (${TEST_DB})`, () => {
 		t = await freshDatabase();
 		db = await t.open();
 		store = new EventStore(db, { catalog: EVENT_CATALOG, chainKey: CHAIN_KEY });
-		auth = new AuthService(db.db, store);
+		auth = new AuthService(db.db, store, () => new Date(), { touchEveryMs: 200 });
 		http = createServer();
 		await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
 		const port = (http.address() as AddressInfo).port;
@@ -199,6 +199,15 @@ describe(`socket authentication and room scope (${TEST_DB})`, () => {
 		expect((await subscribe(socket, 'region:450000')).ok).toBe(true);
 		expect(await subscribe(socket, 'region:440000')).toMatchObject({ ok: false });
 		expect(await subscribe(socket, 'national')).toMatchObject({ ok: false });
+		// A wall that never reloads still shows as online: its socket keeps last-seen fresh.
+		const pairedAt = (await auth.listDisplays()).find((d) => d.id === made.value.id)!.lastSeenAt!;
+		await expect
+			.poll(
+				async () =>
+					(await auth.listDisplays()).find((d) => d.id === made.value.id)!.lastSeenAt!.getTime(),
+				{ timeout: 5000 }
+			)
+			.toBeGreaterThan(pairedAt.getTime());
 		const gone = dropped(socket);
 		await auth.revokeDisplay(made.value.id, 'admin-1');
 		const { reason, ms } = await gone;

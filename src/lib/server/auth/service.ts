@@ -722,6 +722,26 @@ export class AuthService {
 		return { principal: { kind: 'display', id: row.id, name: row.name, region: row.region } };
 	}
 
+	/**
+	 * Mark displays seen (their walls hold a live socket): the admin list shows when each wall
+	 * was last online even when it never reloads. At most one write per display a minute.
+	 */
+	async touchDisplays(ids: readonly string[]): Promise<void> {
+		if (ids.length === 0) return;
+		const now = this.clock();
+		const before = new Date(now.getTime() - this.config.touchEveryMs);
+		await this.db
+			.update(displays)
+			.set({ lastSeenAt: now })
+			.where(
+				and(
+					inArray(displays.id, [...ids]),
+					isNull(displays.revokedAt),
+					or(isNull(displays.lastSeenAt), lt(displays.lastSeenAt, before))
+				)
+			);
+	}
+
 	async revokeDisplay(id: string, by: string): Promise<Outcome<null>> {
 		const gone = await this.db
 			.update(displays)

@@ -136,6 +136,8 @@ async function start(httpServer: HttpServer, options: RealtimeOptions): Promise<
 			}
 			if (sessionIds.size + displayIds.size === 0) return;
 			const states = await auth.credentialStates([...sessionIds], [...displayIds]);
+			// Not an event and not a session: only the walls' "last seen" in the display list.
+			await auth.touchDisplays([...displayIds].filter((id) => states.get(id) === 'ok'));
 			for (const s of sockets) {
 				const p = s.data.principal;
 				const key = p?.kind === 'user' ? p.sessionId : p?.kind === 'display' ? p.id : undefined;
