@@ -366,7 +366,11 @@ export const en: Messages = {
 			selfGraded: 'Self-graded',
 			open: 'Open'
 		},
-		open: { title: 'Incidents in hand', empty: 'No incidents in hand' },
+		open: {
+			title: 'Incidents in hand',
+			empty: 'No incidents in hand',
+			yourActions: 'For you to do'
+		},
 		clocks: {
 			title: 'Clocks',
 			none: 'No clocks running',

@@ -362,7 +362,7 @@ export const zh = {
 			selfGraded: '自评级别',
 			open: '处理'
 		},
-		open: { title: '处置中的事件', empty: '暂无处置中的事件' },
+		open: { title: '处置中的事件', empty: '暂无处置中的事件', yourActions: '待您处理' },
 		clocks: {
 			title: '时限',
 			none: '无待办时限',

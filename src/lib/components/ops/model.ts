@@ -140,6 +140,11 @@ export function offeredActions(actor: Actor, s: Incident): OfferedAction[] {
 	return out;
 }
 
+/** What this actor should do next on the incident (progress notes are always possible). */
+export function pendingActions(actor: Actor, s: Incident): OfferedAction[] {
+	return offeredActions(actor, s).filter((a) => a !== 'progress');
+}
+
 /** Channels still open for a report upward. */
 export function pendingChannels(
 	done: Partial<Record<'phone' | 'written', string>>
