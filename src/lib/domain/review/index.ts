@@ -27,6 +27,24 @@ export function prefixAt(events: readonly WireEvent[], t: number, mode: TimeMode
 /** A deep copy of a picture (pictures are JSON data). */
 export const clonePicture = (p: Picture): Picture => structuredClone(p);
 
+const EMPTY_STATUSES = new Set(['none', 'not_issued']);
+const SLOTS = ['incidents', 'warnings', 'agencies', 'watches', 'drills', 'calendars'] as const;
+
+/**
+ * Drops slots still in their initial state. A room's fold can hold them (an assignment of an
+ * agency registered outside the room: `applyEvents` keeps `{ status: 'none' }` for it) while the
+ * projection snapshot of the same room has no entry: they carry nothing, and dropping them makes
+ * a replayed picture compare equal to a freshly loaded one. Mutates and returns `picture`.
+ */
+export function prune(picture: Picture): Picture {
+	for (const slot of SLOTS) {
+		const entries = picture[slot] as Record<string, { status?: unknown }>;
+		for (const [id, state] of Object.entries(entries))
+			if (typeof state.status === 'string' && EMPTY_STATUSES.has(state.status)) delete entries[id];
+	}
+	return picture;
+}
+
 /**
  * The picture at `t`: `base` (the state before the window) plus the window's rows of the
  * prefix. `base` is not changed. `seq` is the last row applied (or base's).
@@ -37,7 +55,7 @@ export function pictureAt(
 	t: number,
 	mode: TimeMode
 ): Picture {
-	return applyEvents(clonePicture(base), prefixAt(events, t, mode));
+	return prune(applyEvents(clonePicture(base), prefixAt(events, t, mode)));
 }
 
 /** The picture of a whole log prefix (no base): the replay-equivalence reference. */

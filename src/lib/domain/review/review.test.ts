@@ -7,6 +7,7 @@ import {
 	nextStop,
 	pictureAt,
 	prevStop,
+	prune,
 	reasonOf,
 	stops
 } from '.';
@@ -84,5 +85,20 @@ describe('review time travel', () => {
 		expect(reasonOf(log[1]!)).toBe('断网');
 		expect(reasonOf(log.find((e) => e.type === 'IncidentReportedMinistry')!)).toBe('phone');
 		expect(actors.regulator.id).toBe('u-reg');
+	});
+
+	it('drops states that never started (an assignment of an agency registered outside the room)', () => {
+		const assigned: WireEvent = {
+			...rows()[0]!,
+			seq: 99,
+			streamId: 'agency-ag-1',
+			streamVersion: 2,
+			type: 'AgencyAssigned',
+			payload: { assignmentId: 'as-1', incidentId: 'inc-1', at: T0, by: 'u-min' }
+		};
+		const folded = foldPrefix([...rows(), assigned], min(100), 'recorded');
+		expect(Object.keys(folded.agencies)).toEqual([]);
+		expect(Object.keys(folded.incidents)).toEqual(['inc-1']);
+		expect(prune({ ...folded, agencies: { x: { status: 'none' } } }).agencies).toEqual({});
 	});
 });

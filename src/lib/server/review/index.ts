@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { applyEvents, emptyPicture, type Picture } from '../../domain/picture';
 import { isRegionCode } from '../../domain/regions';
-import { eventTime, TIME_MODES, type TimeMode } from '../../domain/review';
+import { eventTime, prune, TIME_MODES, type TimeMode } from '../../domain/review';
 import { regionRoom, ROOM_NATIONAL, type Room, type WireEvent } from '../../shared/socket';
 import { getEventStore } from '../events/app';
 import type { StoredEvent } from '../events/types';
@@ -108,7 +108,17 @@ export async function reviewData(
 			else truncated = true;
 		}
 	}
-	return { region: query.region, room, from, to, t, mode: query.mode, base, events, truncated };
+	return {
+		region: query.region,
+		room,
+		from,
+		to,
+		t,
+		mode: query.mode,
+		base: prune(base),
+		events,
+		truncated
+	};
 }
 
 /**
@@ -136,5 +146,5 @@ export async function pictureAt(
 		}
 	}
 	picture.seq = position;
-	return picture;
+	return prune(picture);
 }
