@@ -188,6 +188,64 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		]);
 	});
 
+	it('escalates to the ministry, which starts the II-level response and alone may change a 重大 level', async () => {
+		expect(
+			await incidentAction(deps(), regulator, incidentId, 'escalate', { channel: 'phone' })
+		).toMatchObject({ ok: true });
+		const twice = await incidentAction(deps(), regulator, incidentId, 'escalate', {
+			channel: 'phone'
+		});
+		expect(expectRefused(twice, 409)).toMatchObject({ channel: 'incident.already_reported' });
+		expectRefused(await incidentAction(deps(), regulator, incidentId, 'startResponse', {}), 403);
+		expect(
+			await incidentAction(deps(), actors.ministry, incidentId, 'startResponse', {})
+		).toMatchObject({ ok: true });
+		const before = await store.headSeq();
+		const regulatorDown = await incidentAction(deps(), regulator, incidentId, 'changeLevel', {
+			level: 'relatively_large',
+			reason: '核实影响较小'
+		});
+		expectRefused(regulatorDown, 403);
+		const noReason = await incidentAction(deps(), actors.ministry, incidentId, 'changeLevel', {
+			level: 'relatively_large',
+			reason: ''
+		});
+		expect(expectRefused(noReason, 400)).toMatchObject({ reason: 'reason_required' });
+		expect(await store.headSeq()).toBe(before);
+		expect(
+			await incidentAction(deps(), actors.ministry, incidentId, 'changeLevel', {
+				level: 'especially_major',
+				reason: '涉及核心数据'
+			})
+		).toMatchObject({ ok: true });
+		expect(await readIncident(store, incidentId)).toMatchObject({
+			status: 'response',
+			level: 'especially_major'
+		});
+	});
+
+	it('records the agency on site with its progress note', async () => {
+		const agency = await readAgency(store, 'ag-sz');
+		const assignmentId = agency.status === 'registered' ? agency.assignments[0]!.assignmentId : '';
+		const empty = await agencySelfAction(deps(), agencyUser, 'progress', {
+			assignmentId,
+			note: ''
+		});
+		expect(expectRefused(empty, 400)).toMatchObject({ note: 'required' });
+		expect(
+			await agencySelfAction(deps(), agencyUser, 'progress', {
+				assignmentId,
+				note: '技术人员到场取证',
+				onSite: 'on'
+			})
+		).toMatchObject({ ok: true });
+		const after = await readAgency(store, 'ag-sz');
+		expect(after.status === 'registered' && after.assignments[0]).toMatchObject({
+			arrivedAt: expect.any(String),
+			progress: [{ note: '技术人员到场取证', onSite: true }]
+		});
+	});
+
 	it('lets a regulator issue a yellow warning for its own region but not a red one', async () => {
 		const fields = (colour: string): FormFields => ({
 			colour,

@@ -37,8 +37,13 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T
 	const errors: Record<string, string> = {};
 	for (const issue of r.error.issues) {
 		const field = issue.path.map(String).join('.') || '_';
-		errors[field] ??=
-			issue.code === 'too_small' || issue.code === 'invalid_type' ? 'required' : issue.message;
+		// Our schemas name their message keys (e.g. 'reason_required'); zod's own messages are
+		// prose, shown as 'required' for a missing value and verbatim otherwise.
+		errors[field] ??= /^[a-z_.]+$/.test(issue.message)
+			? issue.message
+			: issue.code === 'too_small' || issue.code === 'invalid_type'
+				? 'required'
+				: issue.message;
 	}
 	throw new InputError(errors);
 }
