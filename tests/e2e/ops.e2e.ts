@@ -145,7 +145,9 @@ test('a 重大 report goes from the intake form through the console and the agen
 		'aria-invalid',
 		'true'
 	);
-	await procPage.getByLabel('已签字或盖章（重大及以上必须）').check();
+	// Keyboard users land on what needs fixing.
+	await expect(procPage.getByLabel('已签字或盖章（重大及以上必须）')).toBeFocused();
+	await procPage.keyboard.press('Space');
 	await procPage.getByRole('button', { name: '提交报告并自评定级' }).click();
 	await expect(procPage.getByTestId('filed')).toBeVisible();
 
@@ -166,6 +168,7 @@ test('a 重大 report goes from the intake form through the console and the agen
 	await confirm.getByLabel('级别').selectOption('relatively_large');
 	await confirm.getByRole('button', { name: '确认级别' }).click();
 	await expect(confirm.locator('#confirm-reason-error')).toHaveText('请填写理由');
+	await expect(confirm.getByRole('textbox', { name: '理由' })).toBeFocused();
 	await expect(regPage.getByTestId('incident-status')).toHaveText('待监管确认');
 	await confirm.getByLabel('级别').selectOption('major');
 	await confirm.getByRole('button', { name: '确认级别' }).click();
@@ -193,6 +196,11 @@ test('a 重大 report goes from the intake form through the console and the agen
 	await task.getByRole('button', { name: '接受' }).click();
 	await expect(task.getByTestId('assignment-status')).toHaveText('已接受');
 	await expect(assignment.getByTestId('assignment-status')).toHaveText('已接受');
+
+	// The console speaks English too.
+	await regPage.getByRole('button', { name: 'English' }).click();
+	await expect(regPage.getByRole('heading', { level: 1 })).toContainText('On-duty console');
+	await expect(regPage.getByTestId('incident-status')).toHaveText('Graded by regulator');
 
 	// 4. Both walls, open all along, show the incident and its clocks.
 	for (const wall of walls) {
