@@ -103,6 +103,12 @@ test('a 重大 report goes from the intake form through the console and the agen
 		walls.push(page);
 	}
 
+	const regPage = await (await signedInContext(browser, app, regulator.token, cookie)).newPage();
+	const regErrors = watchErrors(regPage);
+	await regPage.goto(`${originOf(app)}/ops`);
+	await expect(regPage.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+	await expect(regPage.getByText(orgName)).toHaveCount(0);
+
 	// 1. The processor files the report; the grading explainer follows the facts as typed.
 	const procPage = await (await signedInContext(browser, app, processor.token, cookie)).newPage();
 	const procErrors = watchErrors(procPage);
@@ -151,10 +157,8 @@ test('a 重大 report goes from the intake form through the console and the agen
 	await procPage.getByRole('button', { name: '提交报告并自评定级' }).click();
 	await expect(procPage.getByTestId('filed')).toBeVisible();
 
-	// 2. The regulator sees it in the queue with its clock, confirms 重大, assigns the agency.
-	const regPage = await (await signedInContext(browser, app, regulator.token, cookie)).newPage();
-	const regErrors = watchErrors(regPage);
-	await regPage.goto(`${originOf(app)}/ops`);
+	// 2. The regulator, on duty since before the report, sees it arrive in the queue with its
+	// clock, confirms 重大 and assigns the agency.
 	const row = regPage.getByTestId('queue').getByRole('row').filter({ hasText: orgName });
 	await expect(row).toContainText('重大');
 	await expect(row.getByTestId('clock')).toBeVisible();
