@@ -6,7 +6,8 @@ import { agencyAggregate } from '../../src/lib/server/commands/aggregates';
 import { execute } from '../../src/lib/server/commands/execute';
 import { EventStore } from '../../src/lib/server/events';
 import { PROJECTORS } from '../../src/lib/server/projections';
-import { agencySelfAction } from '../../src/lib/server/ops/agency';
+import { agencySelfAction, agencyView } from '../../src/lib/server/ops/agency';
+import { emptyPicture } from '../../src/lib/domain/picture';
 import {
 	assignAgency,
 	createWatch,
@@ -339,5 +340,32 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		const stream = await store.readStream(`drill-${drillId}`);
 		expect(stream.map((e) => e.type)).toEqual(['DrillStarted', 'DrillStopped']);
 		expect(stream[0]!.payload).toMatchObject({ regions: ['440300'] });
+	});
+
+	it('puts the agency on standby under an orange warning over a region it serves, not a yellow one', async () => {
+		const fields = (colour: string): FormFields => ({
+			colour,
+			regions: '440300',
+			sectors: 'industrial',
+			title: `${colour} 勒索攻击预警`,
+			likelyHarm: '生产数据被加密',
+			requiredActions: '值班待命',
+			validFrom: '2026-11-25T08:00',
+			validUntil: '2099-01-01T08:00'
+		});
+		const picture = emptyPicture();
+		for (const colour of ['orange', 'yellow']) {
+			const r = await warningAction(deps(), actors.ministry, 'issueWarning', fields(colour));
+			const id = r.ok ? r.id! : '';
+			picture.warnings[id] = await readWarning(store, id);
+		}
+		const view = await agencyView(store, agencyUser, picture);
+		expect(view?.standby.map((w) => w.colour)).toEqual(['orange']);
+		expect(view?.assignments[0]).toMatchObject({
+			status: 'accepted',
+			onSite: true,
+			incident: { organisation: '深圳某制造有限公司', level: 'especially_major' }
+		});
+		expect(await agencyView(store, regulator, picture)).toBeNull();
 	});
 });
