@@ -189,6 +189,22 @@ export const en: Messages = {
 		count: '{{shown}} / {{total}} events',
 		truncated: 'Too many events in the window: only the first {{count}} were loaded',
 		position: 'Replay position: seq {{seq}}',
+		exported: 'Report exported',
+		statuses: {
+			discovered: 'Discovered',
+			first_handling: 'First handling',
+			self_graded: 'Self-graded',
+			reported_local: 'Reported locally',
+			regulator_graded: 'Graded by regulator',
+			reported_ministry: 'Reported to the ministry',
+			response: 'In response',
+			response_ended: 'Response ended',
+			summary_by_processor: 'Processor summary filed',
+			summary_by_regulator: 'Regulator summary filed',
+			closed: 'Closed',
+			withdrawn: 'Withdrawn',
+			merged: 'Merged'
+		},
 		empty: 'No events at this time'
 	},
 	report: {

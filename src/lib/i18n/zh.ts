@@ -188,6 +188,22 @@ export const zh = {
 		count: '{{shown}} / {{total}} 条',
 		truncated: '时间窗内事件过多，仅载入前 {{count}} 条',
 		position: '回放位置：第 {{seq}} 条',
+		exported: '导出报告',
+		statuses: {
+			discovered: '已发现',
+			first_handling: '先期处置',
+			self_graded: '已自行定级',
+			reported_local: '已报属地',
+			regulator_graded: '监管已定级',
+			reported_ministry: '已报工信部',
+			response: '响应中',
+			response_ended: '响应结束',
+			summary_by_processor: '处理者已总结',
+			summary_by_regulator: '监管已总结',
+			closed: '已关闭',
+			withdrawn: '已撤销',
+			merged: '已合并'
+		},
 		empty: '该时刻无事件'
 	},
 	report: {
