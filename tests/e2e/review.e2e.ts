@@ -111,5 +111,15 @@ test('review replays the window and stats count the incident', async ({ app, pag
 	const csv = readFileSync((await download.path())!, 'utf8');
 	expect(csv).toContain('count,');
 	expect(csv).toMatch(/,level,major,[1-9]\d*,/);
+
+	// Bad query parameters: 400 naming the field, for the CSV and the pages alike.
+	const badCsv = await page.request.get(`${app.url}/stats.csv?drills=sometimes&from=2026-13`);
+	expect(badCsv.status()).toBe(400);
+	expect(Object.keys(((await badCsv.json()) as { errors: object }).errors).sort()).toEqual([
+		'drills',
+		'from'
+	]);
+	expect((await page.request.get(`${app.url}/review?from=yesterday`)).status()).toBe(400);
+	expect((await page.request.get(`${app.url}/review?region=999999`)).status()).toBe(400);
 	expect(errors).toEqual([]);
 });
