@@ -24,7 +24,8 @@ export const actions: Actions = {
 		const previous = cookies.get(names.session);
 		if (previous) await auth.logout(previous);
 		const result = await auth.login(username, password, totp || undefined);
-		if (!result.ok) return fail(400, { username, errors: {} as Record<string, string>, failed: true });
+		if (!result.ok)
+			return fail(400, { username, errors: {} as Record<string, string>, failed: true });
 		cookies.set(names.session, result.token, {
 			path: '/',
 			httpOnly: true,
