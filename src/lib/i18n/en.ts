@@ -412,6 +412,7 @@ export const en: Messages = {
 		},
 		detail: {
 			back: 'Back to the console',
+			report: 'Incident report (attachment 2, printable)',
 			level: 'Level',
 			status: 'Status',
 			organisation: 'Organisation',

@@ -404,6 +404,7 @@ export const zh = {
 		},
 		detail: {
 			back: '返回值班台',
+			report: '事件报告（附件2，可打印）',
 			level: '当前级别',
 			status: '状态',
 			organisation: '涉事单位',
