@@ -93,3 +93,58 @@ test('an administrator pairs a wall with a device link, sees it online, and revo
 	await wall.goto(`${base}/wall/440000`);
 	await expect(wall).toHaveURL(`${base}/revoked`);
 });
+
+test('an administrator creates an account (bad input refused field by field), and disabling it signs its open page out', async ({
+	app,
+	browser
+}) => {
+	const base = originOf(app.port);
+	const accounts = await accountsFor(app);
+	const admin = await accounts.user({ role: 'admin' });
+	await accounts.close();
+
+	const adminPage = await (await browser.newContext()).newPage();
+	await adminPage.goto(`${base}/login`);
+	await adminPage.getByLabel('用户名').fill(admin.username);
+	await adminPage.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
+	await adminPage.getByRole('button', { name: '登录' }).click();
+	await adminPage.goto(`${base}/admin/users`);
+
+	const create = adminPage.getByTestId('create-user');
+	await create.getByLabel('用户名').fill('gx-telecom-duty');
+	await create.getByLabel('名称').fill('广西通信管理局值班员');
+	await create.getByLabel('密码').fill('short');
+	await create.getByLabel('类型').selectOption('regulator');
+	await create.getByLabel('地区').selectOption('450000');
+	await create.getByRole('button', { name: '新建' }).click();
+	await expect(adminPage.locator('[data-field="password"]').first()).toHaveText(
+		'密码至少 12 个字符'
+	);
+	await expect(adminPage.locator('[data-field="sector"]').first()).toHaveText('请选择行业领域');
+	await expect(adminPage.locator('tr[data-username="gx-telecom-duty"]')).toHaveCount(0);
+
+	await create.getByLabel('用户名').fill('gx-telecom-duty');
+	await create.getByLabel('名称').fill('广西通信管理局值班员');
+	await create.getByLabel('密码').fill('gx-telecom-password');
+	await create.getByLabel('类型').selectOption('regulator');
+	await create.getByLabel('地区').selectOption('450000');
+	await create.getByLabel('领域').selectOption('telecom');
+	await create.getByRole('button', { name: '新建' }).click();
+	await expect(adminPage.locator('tr[data-username="gx-telecom-duty"]')).toContainText('正常');
+
+	// The new regulator signs in and follows its own room live.
+	const userPage = await (await browser.newContext()).newPage();
+	await userPage.goto(`${base}/login`);
+	await userPage.getByLabel('用户名').fill('gx-telecom-duty');
+	await userPage.getByLabel('密码', { exact: true }).fill('gx-telecom-password');
+	await userPage.getByRole('button', { name: '登录' }).click();
+	await expect(userPage.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+
+	await adminPage
+		.locator('tr[data-username="gx-telecom-duty"]')
+		.getByRole('button', { name: '停用' })
+		.click();
+	await expect(adminPage.locator('tr[data-username="gx-telecom-duty"]')).toContainText('已停用');
+	// Within seconds its socket is dropped and the page goes back to sign-in.
+	await expect(userPage).toHaveURL(/\/login/, { timeout: 10_000 });
+});
