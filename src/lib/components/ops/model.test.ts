@@ -7,7 +7,8 @@ import {
 	inCharge,
 	issuableColours,
 	offeredActions,
-	openInCharge
+	openInCharge,
+	owedClocksByIncident
 } from './model';
 
 /** The major path up to the regulator's confirmation (reported, first handling, self-graded). */
@@ -50,5 +51,21 @@ describe('console model', () => {
 		expect(issuableColours(actors.ministry)).toEqual(['red', 'orange', 'yellow', 'blue']);
 		expect(issuableColours(actors.regulator)).toEqual(['yellow', 'blue']);
 		expect(issuableColours(actors.processor)).toEqual([]);
+	});
+});
+
+describe('console clocks', () => {
+	it('groups the clocks still owed by incident, most urgent first', () => {
+		const incident = run(paths.major().slice(0, 4)).state as Incident;
+		const picture = emptyPicture();
+		picture.incidents[incident.incidentId] = incident;
+		const owed = owedClocksByIncident(picture, incident.milestones.discoveredAt).get(
+			incident.incidentId
+		);
+		expect(owed?.map((c) => c.duty)).toEqual(
+			expect.arrayContaining(['ministry_phone', 'ministry_written'])
+		);
+		const due = (owed ?? []).map((c) => Date.parse(c.dueAt));
+		expect(due).toEqual([...due].sort((a, b) => a - b));
 	});
 });

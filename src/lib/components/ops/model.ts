@@ -64,11 +64,17 @@ export function openInCharge(picture: Picture, actor: Actor): Incident[] {
 		.sort((a, b) => rank(b.level) - rank(a.level) || byDiscovery(a, b));
 }
 
-/** Clocks still owed on one incident, most urgent first. */
-export function owedClocks(picture: Picture, now: string, incidentId: string): IncidentClock[] {
-	return allClocks(picture, now)
-		.filter((c) => c.incident.incidentId === incidentId && OWED.includes(c.status))
-		.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+/** Clocks still owed, per incident, most urgent first: one pass over the whole picture. */
+export function owedClocksByIncident(picture: Picture, now: string): Map<string, IncidentClock[]> {
+	const out = new Map<string, IncidentClock[]>();
+	for (const c of allClocks(picture, now)) {
+		if (!OWED.includes(c.status)) continue;
+		const list = out.get(c.incident.incidentId) ?? [];
+		list.push(c);
+		out.set(c.incident.incidentId, list);
+	}
+	for (const list of out.values()) list.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+	return out;
 }
 
 /** Every clock of one incident (owed and settled), by due time. */
