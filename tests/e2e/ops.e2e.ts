@@ -216,3 +216,66 @@ test('a 重大 report goes from the intake form through the console and the agen
 
 	expect([...procErrors, ...regErrors, ...agErrors]).toEqual([]);
 });
+
+test('the intake form and the console work without JavaScript', async ({ app, browser }) => {
+	const suffix = Date.now().toString(36);
+	const orgName = `深圳某电子有限公司${suffix}`;
+	const accounts = await accountsFor(app);
+	const [processor, regulator] = await Promise.all([
+		accounts.session({ role: 'processor', orgId: `org-nojs-${suffix}`, region: '440300' }),
+		accounts.session({ role: 'regulator', region: '440300', sector: 'industrial' })
+	]);
+	const cookie = accounts.names.session;
+	await accounts.close();
+	const noJs = async (token: string) => {
+		const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+		await context.addCookies([
+			{ name: cookie, value: token, url: originOf(app), httpOnly: true, sameSite: 'Lax' }
+		]);
+		return context.newPage();
+	};
+
+	const proc = await noJs(processor.token);
+	await proc.goto(`${originOf(app)}/report`);
+	await proc.getByLabel('单位全称').fill(orgName);
+	await proc.getByLabel('联系人').fill('钱七');
+	await proc.getByLabel('手机号码').fill('13600000000');
+	await proc.locator('input[name="occurredAtUnknown"]').check();
+	await proc.getByLabel('发现时间').fill(chinaLocal(15));
+	await proc.getByLabel('发现途径').selectOption('own_monitoring');
+	await proc.getByLabel('所在地区').selectOption('440300');
+	await proc.getByLabel('所属领域').selectOption('industrial');
+	for (const name of [
+		'systemsUnknown',
+		'causeUnknown',
+		'dataTypesUnknown',
+		'dataGradeUnknown',
+		'impactOrganisationsUnknown',
+		'impactRegionsSectorsUnknown',
+		'measuresTakenUnknown',
+		'furtherMeasuresUnknown',
+		'economicLossYuanUnknown'
+	])
+		await proc.locator(`input[name="${name}"]`).check();
+	await proc.locator('input[name="piMode"][value="count"]').check();
+	await proc.locator('input[name="piRecords"]').fill('2000000');
+	await proc.locator('input[name="spiMode"][value="none"]').check();
+	await proc.getByRole('button', { name: '提交报告并自评定级' }).click();
+	// Two million people's personal information: 较大 by the rules, filed without a seal.
+	const filed = proc.getByTestId('filed');
+	await expect(filed).toBeVisible();
+	const incidentId = /([0-9a-f-]{36})/.exec((await filed.textContent()) ?? '')![1]!;
+
+	const reg = await noJs(regulator.token);
+	await reg.goto(`${originOf(app)}/ops/incident/${incidentId}`);
+	await expect(reg.getByTestId('incident-level')).toHaveText('较大');
+	const confirm = reg.getByTestId('action-confirm');
+	await confirm.getByLabel('级别').selectOption('major');
+	await confirm.getByRole('button', { name: '确认级别' }).click();
+	await expect(reg.locator('#confirm-reason-error')).toHaveText('请填写理由');
+	await expect(reg.getByTestId('incident-status')).toHaveText('待监管确认');
+	await confirm.getByLabel('级别').selectOption('relatively_large');
+	await confirm.getByRole('button', { name: '确认级别' }).click();
+	await expect(reg.getByTestId('incident-status')).toHaveText('监管已定级');
+	await expect(reg.getByTestId('action-startResponse')).toBeVisible();
+});
