@@ -82,6 +82,14 @@ export interface RouteCase {
 
 const page = (path: string, allow: readonly PrincipalKey[]): RouteCase => ({ path, allow });
 const MINISTRY_ONLY: readonly PrincipalKey[] = ['ministry'];
+/** Who takes part in INC (深圳 telecom, the SOE's subsidiary, the 广东 agency assigned). */
+const INC_PARTIES: readonly PrincipalKey[] = [
+	'ministry',
+	'reg_gd_telecom',
+	'proc_soe',
+	'proc_sub',
+	'agency_assigned'
+];
 const CONSOLE: readonly PrincipalKey[] = [
 	'ministry',
 	'reg_gd_telecom',
@@ -115,10 +123,20 @@ export const ROUTES: Readonly<Record<string, readonly RouteCase[]>> = {
 		page(`/ops/incident/${INC}`, ['ministry', 'reg_gd_telecom']),
 		page(`/ops/incident/${INC2}`, ['ministry', 'reg_sz_industrial'])
 	],
-	// Reports and statistics stay with the ministry until their module scopes by principal.
-	'/incidents/[id]/report': [page(`/incidents/${INC}/report`, MINISTRY_ONLY)],
-	'/incidents/[id]/report.docx': [page(`/incidents/${INC}/report.docx`, MINISTRY_ONLY)],
-	'/incidents/[id]/summary': [page(`/incidents/${INC}/summary`, MINISTRY_ONLY)],
+	// An incident's documents follow who takes part in it; review, statistics and the audit
+	// package (which carries other incidents' chain rows) stay with the ministry.
+	'/incidents/[id]/report': [
+		page(`/incidents/${INC}/report`, INC_PARTIES),
+		page(`/incidents/${INC2}/report`, ['ministry', 'reg_sz_industrial', 'proc_other'])
+	],
+	'/incidents/[id]/report.docx': [
+		page(`/incidents/${INC}/report.docx`, INC_PARTIES),
+		page(`/incidents/${INC2}/report.docx`, ['ministry', 'reg_sz_industrial', 'proc_other'])
+	],
+	'/incidents/[id]/summary': [
+		page(`/incidents/${INC}/summary`, ['ministry', 'reg_gd_telecom', 'proc_soe', 'proc_sub']),
+		page(`/incidents/${INC2}/summary`, ['ministry', 'reg_sz_industrial', 'proc_other'])
+	],
 	'/incidents/[id]/audit.zip': [page(`/incidents/${INC}/audit.zip`, MINISTRY_ONLY)],
 	'/review': [page('/review', MINISTRY_ONLY)],
 	'/stats': [page('/stats', MINISTRY_ONLY)],

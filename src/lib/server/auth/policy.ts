@@ -215,10 +215,13 @@ const wall = (region: (params: Record<string, string>) => string): RouteAccess =
 });
 
 /*
- * Reports and statistics read with src/lib/server/reports' `requesterOf`, which is still
- * national for everyone: until it derives its scope from `locals.principal`, only the ministry
- * may open them (no leaks). Widen these entries in the same change that scopes requesterOf.
+ * An incident's documents: the people who take part in it (each load then answers 404 unless
+ * canSeeIncident holds). The summary form: those who file summaries. The audit package carries
+ * the contiguous chain segment, i.e. other incidents' rows too, and review and statistics scope
+ * by region only (not sector): those stay with the ministry.
  */
+const INCIDENT_READERS = roles('ministry', 'regulator', 'processor', 'agency');
+const SUMMARY_WRITERS = roles('ministry', 'regulator', 'processor');
 const REPORT_READERS = roles('ministry');
 
 export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
@@ -229,9 +232,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
 	// A support agency's own assignments; a processor's report form (intake).
 	'/agency': roles('agency'),
 	'/report': roles('processor'),
-	'/incidents/[id]/report': REPORT_READERS,
-	'/incidents/[id]/report.docx': REPORT_READERS,
-	'/incidents/[id]/summary': REPORT_READERS,
+	'/incidents/[id]/report': INCIDENT_READERS,
+	'/incidents/[id]/report.docx': INCIDENT_READERS,
+	'/incidents/[id]/summary': SUMMARY_WRITERS,
 	'/incidents/[id]/audit.zip': REPORT_READERS,
 	'/review': REPORT_READERS,
 	'/stats': REPORT_READERS,

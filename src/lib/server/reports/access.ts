@@ -9,7 +9,8 @@ import { GENESIS_HASH } from '../events/chain';
 import { toStored } from '../events/store';
 import type { StoredEvent } from '../events/types';
 import { toWire } from '../realtime/hub';
-import { toActor } from '../auth/policy';
+import { canSeeIncident, toActor, type Principal } from '../auth/policy';
+import { getAuth } from '../auth';
 
 /**
  * Whose data a request may read: the whole country, or some regions (a province's scope lists
@@ -22,6 +23,12 @@ export type Scope = { national: true } | { regions: string[] };
 export interface Requester {
 	scope: Scope;
 	actor: Actor;
+	/**
+	 * The signed-in principal, when there is one: an incident's documents then follow the
+	 * accounts policy's own per-incident rule (region and sector for a regulator, organisation for
+	 * a processor, assignment for an agency) rather than a region scope.
+	 */
+	principal?: Principal;
 }
 
 /**
@@ -36,12 +43,14 @@ export function requesterOf(locals: App.Locals): Requester {
 	if (p.kind === 'display')
 		return {
 			scope: p.region === 'national' ? { national: true } : { regions: [p.region] },
-			actor
+			actor,
+			principal: p
 		};
-	if (p.kind === 'user' && p.role === 'ministry') return { scope: { national: true }, actor };
+	if (p.kind === 'user' && p.role === 'ministry')
+		return { scope: { national: true }, actor, principal: p };
 	if (p.kind === 'user' && p.role === 'regulator' && p.region)
-		return { scope: { regions: [p.region] }, actor };
-	return { scope: { regions: [] }, actor };
+		return { scope: { regions: [p.region] }, actor, principal: p };
+	return { scope: { regions: [] }, actor, principal: p };
 }
 
 /** True when the scope covers any of `regions` (a province covers its cities and XPCC). */
@@ -72,6 +81,20 @@ export interface IncidentRows {
  * The rows of an incident and of what its reports read, if the scope covers the incident.
  * Out of scope reads as absent: a regional user cannot probe for other regions' incident ids.
  */
+/**
+ * An incident's rows for a requester: by the accounts policy's per-incident rule when a
+ * principal asks, else by region scope. Out of scope and missing look the same (null).
+ */
+export async function incidentRowsFor(
+	requester: Requester,
+	incidentId: string
+): Promise<IncidentRows | null> {
+	if (!requester.principal) return incidentRows(requester.scope, incidentId);
+	const facts = await (await getAuth()).incidentFacts(incidentId);
+	if (!facts || !canSeeIncident(requester.principal, facts)) return null;
+	return incidentRows({ national: true }, incidentId);
+}
+
 export async function incidentRows(scope: Scope, incidentId: string): Promise<IncidentRows | null> {
 	const store = await getEventStore();
 	const db = store.database.db;

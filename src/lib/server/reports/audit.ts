@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n';
 import { env } from '../config/env';
 import { loadChainKey, type ChainAlg } from '../events/chain';
 import type { StoredEvent } from '../events/types';
-import { chainSegment, incidentRows, logExport, toLogEvent, type Requester } from './access';
+import { chainSegment, incidentRowsFor, logExport, toLogEvent, type Requester } from './access';
 import {
 	AUDIT_FORMAT,
 	MANIFEST,
@@ -62,7 +62,7 @@ export async function auditPackage(
 ): Promise<{ bytes: Uint8Array; filename: string; manifest: AuditManifest } | null> {
 	const now = options.now ?? new Date();
 	const lang = options.lang ?? 'zh';
-	const rows = await incidentRows(requester.scope, incidentId);
+	const rows = await incidentRowsFor(requester, incidentId);
 	if (!rows) return null;
 	const first = rows.incident[0]!;
 	const lastOwn = rows.incident.at(-1)!;

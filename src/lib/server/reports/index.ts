@@ -8,7 +8,7 @@ import { incidentAggregate } from '../commands/aggregates';
 import { execute, toDomain } from '../commands/execute';
 import type { IncidentEvent } from '../../domain/incident';
 import { getEventStore } from '../events/app';
-import { incidentRows, logExport, toLogEvent, type Requester } from './access';
+import { incidentRowsFor, logExport, toLogEvent, type Requester } from './access';
 import { buildDocument, type DocumentKind, type ReportDocument } from './document';
 import { renderDocx } from './docx';
 
@@ -23,7 +23,7 @@ export async function incidentReportModel(
 	incidentId: string,
 	now = new Date()
 ): Promise<ReportModel | null> {
-	const rows = await incidentRows(requester.scope, incidentId);
+	const rows = await incidentRowsFor(requester, incidentId);
 	if (!rows) return null;
 	return reportModel({
 		incidentId,
@@ -60,7 +60,7 @@ export async function exportDocx(
 	lang: Lang,
 	now = new Date()
 ): Promise<Exported | null> {
-	const rows = await incidentRows(requester.scope, incidentId);
+	const rows = await incidentRowsFor(requester, incidentId);
 	if (!rows) return null;
 	const model = reportModel({
 		incidentId,
@@ -94,7 +94,7 @@ export async function logHtmlExport(
 	position: { seq: number; hash: string },
 	now = new Date()
 ): Promise<number | null> {
-	const rows = await incidentRows(requester.scope, incidentId);
+	const rows = await incidentRowsFor(requester, incidentId);
 	if (!rows) return null;
 	return logExport(requester, rows.incident[0]!, { kind, format: 'html', position, now });
 }
@@ -123,7 +123,7 @@ const EMPTY: SummaryReport = {
 };
 
 async function incidentState(requester: Requester, incidentId: string) {
-	const rows = await incidentRows(requester.scope, incidentId);
+	const rows = await incidentRowsFor(requester, incidentId);
 	if (!rows) return null;
 	const state = rows.incident
 		.map((e) => toDomain<IncidentEvent>(e))
