@@ -215,4 +215,40 @@ describe(`socket authentication and room scope (${TEST_DB})`, () => {
 		expect(ms).toBeLessThan(5000);
 		expect(await open(cookie)).toEqual({ error: 'revoked' });
 	});
+
+	it('coalesces a burst into few batches per room, each event exactly once and in order', async () => {
+		const { cookie } = await sessionCookie('min-burst', { role: 'ministry' });
+		const socket = await connected(cookie);
+		const from = await store.headSeq();
+		expect((await subscribe(socket, 'national', from)).ok).toBe(true);
+		const batches: EventBatch[] = [];
+		socket.on('events', (b) => batches.push(b));
+		const burst = 300;
+		// One append per event, concurrently: far more events than batch intervals.
+		await Promise.all(
+			Array.from({ length: burst }, (_, i) =>
+				store.append({
+					streamId: `dutylog-burst-${i}`,
+					expectedVersion: 'any',
+					actor: 'test',
+					events: [
+						{
+							type: 'DutyLogEntryRecorded',
+							region: '440000',
+							regions: ['440000'],
+							payload: { at: new Date().toISOString(), by: 'test', text: `burst ${i}` }
+						}
+					]
+				})
+			)
+		);
+		const head = await store.headSeq();
+		await expect.poll(() => batches.at(-1)?.seq ?? 0).toBe(head);
+		const seqs = batches.flatMap((b) => b.events.map((e) => e.seq));
+		expect(seqs).toEqual(Array.from({ length: head - from }, (_, i) => from + 1 + i));
+		// Batches chain: each one starts where the previous one ended.
+		for (let i = 1; i < batches.length; i++) expect(batches[i]!.prevSeq).toBe(batches[i - 1]!.seq);
+		const carrying = batches.filter((b) => b.events.length > 0).length;
+		expect(carrying).toBeLessThan(burst / 3);
+	});
 });

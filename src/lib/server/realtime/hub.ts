@@ -59,7 +59,8 @@ export class Hub {
 	private readonly cursor = new Map<Room, number>();
 	private flushTimer: NodeJS.Timeout | undefined;
 	private heartbeat: NodeJS.Timeout | undefined;
-	private lastFlush = 0;
+	/** When each room was last sent a batch: rooms are paced independently. */
+	private readonly lastSent = new Map<Room, number>();
 	private subscription: Subscription | undefined;
 	private readonly opts: Required<HubOptions>;
 	/** Messages emitted (one per room batch), for metrics and benchmarks. */
@@ -120,9 +121,17 @@ export class Hub {
 		this.scheduleFlush();
 	}
 
+	/**
+	 * Pacing is per room: a room that has not been sent anything for `batchMs` gets its events
+	 * at once; a busy room (national under load) gets one batch every `batchMs`. So a quiet
+	 * province's wall is not held back by the national room's traffic.
+	 */
 	private scheduleFlush(): void {
-		if (this.flushTimer) return;
-		const wait = Math.max(0, this.lastFlush + this.opts.batchMs - Date.now());
+		if (this.flushTimer || this.pending.size === 0) return;
+		const now = Date.now();
+		let wait = this.opts.batchMs;
+		for (const room of this.pending.keys())
+			wait = Math.min(wait, Math.max(0, (this.lastSent.get(room) ?? 0) + this.opts.batchMs - now));
 		this.flushTimer = setTimeout(() => {
 			this.flushTimer = undefined;
 			this.flush();
@@ -130,14 +139,21 @@ export class Hub {
 	}
 
 	private flush(): void {
-		this.lastFlush = Date.now();
+		const now = Date.now();
 		const rooms = this.io.of('/').adapter.rooms;
 		for (const [room, events] of this.pending) {
+			if (now - (this.lastSent.get(room) ?? 0) < this.opts.batchMs) continue;
+			this.pending.delete(room);
 			// Nobody listening: the next joiner catches up from the ring instead.
-			if (rooms.has(room)) this.send(room, events);
-			else this.cursor.set(room, this.position);
+			if (rooms.has(room)) {
+				this.send(room, events);
+				this.lastSent.set(room, now);
+			} else {
+				this.cursor.set(room, this.position);
+				this.lastSent.delete(room);
+			}
 		}
-		this.pending.clear();
+		this.scheduleFlush();
 	}
 
 	private beat(): void {
