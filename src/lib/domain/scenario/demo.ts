@@ -30,6 +30,12 @@ import { seededRandom, type Inject, type Scenario } from './types';
  */
 
 const MINISTRY = ministryActor('min-duty');
+/** The demo's showcase processor (the demo processor account's organisation). */
+export const SHOWCASE_ORG = {
+	orgId: 'org-440000-01',
+	name: '广州澜拓精密制造有限公司（演示）',
+	region: '440000'
+} as const;
 /** Stories run at most this long after the day they start (summaries of 重大 incidents). */
 const LOOKBACK_DAYS = 5;
 /** A watch period begins every WATCH_CYCLE days from the demo's first day and lasts WATCH_DAYS. */
@@ -166,7 +172,8 @@ export function storiesOfDay(seed: number, dayStart: number, firstDay: number): 
 	}
 	stories.push(warnings);
 
-	// Incidents.
+	// Incidents. The second of every day happens at the showcase organisation, the one the demo
+	// processor account signs in as, so that account always has incidents of its own.
 	const count = int(rng, 14, 22);
 	let especiallyMajor = false;
 	for (let i = 1; i <= count; i++) {
@@ -179,14 +186,15 @@ export function storiesOfDay(seed: number, dayStart: number, firstDay: number): 
 		}
 		const discovered = at(weighted(rng, HOUR_WEIGHTS), int(rng, 0, 59));
 		const linked = i === 1 && yIssued + 2 * HOUR_MS < dayEnd;
-		const r = linked ? yRegion : region;
-		const sec: Sector = linked ? ySector : sector;
+		const showcase = i === 2;
+		const r = linked ? yRegion : showcase ? SHOWCASE_ORG.region : region;
+		const sec: Sector = linked ? ySector : showcase ? 'industrial' : sector;
 		stories.push(
 			incidentStory(
 				rng,
 				{
 					id: `${tag}-i${pad(i, 2)}`,
-					org: orgs.make(r, sec),
+					org: showcase ? SHOWCASE_ORG : orgs.make(r, sec),
 					sector: sec,
 					discoveredMs: linked ? yIssued + int(rng, 60, 150) * MINUTE_MS : discovered,
 					level: linked ? 'relatively_large' : level,
