@@ -287,3 +287,20 @@ export const apiTokens = pgTable(
 	},
 	(t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)]
 );
+
+/**
+ * Review snapshots: a room's pruned picture folded from the log up to `seq` (every row ≤ seq
+ * considered), written by the review fold on demand, never in the append transaction.
+ * `recorded_at` is the recorded_at of row `seq`. Derived data: safe to delete (a projection
+ * rebuild clears them); readers fall back to folding from seq 0.
+ */
+export const pictureSnapshots = pgTable(
+	'picture_snapshots',
+	{
+		room: text().notNull(),
+		seq: bigint({ mode: 'number' }).notNull(),
+		recordedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull(),
+		picture: jsonb().$type<Record<string, unknown>>().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.room, t.seq] })]
+);

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors';
 import type { AppTx, Database, DbExecutor } from '../db/client';
-import { events, projectionCheckpoints } from '../db/schema';
+import { events, pictureSnapshots, projectionCheckpoints } from '../db/schema';
 import { chainHash, GENESIS_HASH, type ChainAlg } from './chain';
 import type {
 	AppendRequest,
@@ -330,7 +330,7 @@ export class EventStore {
 	}
 
 	/**
-	 * Drop every projection and rebuild it from the log, in one transaction that holds the
+	 * Drop every projection (and the review snapshots) and rebuild it from the log, in one transaction that holds the
 	 * append lock (appends wait; readers keep the old tables until it commits).
 	 */
 	async rebuildProjections(pageSize = 5000): Promise<{ events: number }> {
@@ -339,6 +339,8 @@ export class EventStore {
 			await tx.execute(sql`select pg_advisory_xact_lock(${APPEND_LOCK})`);
 			for (const p of this.options.projectors) await p.reset(tx);
 			await tx.delete(projectionCheckpoints);
+			// Review snapshots are derived from the log too: the next review fold writes them again.
+			await tx.delete(pictureSnapshots);
 			let after = 0;
 			for (;;) {
 				const page = await readPage(tx, after, pageSize);
