@@ -5,8 +5,9 @@
 import { runBenches, type BenchModule } from './lib';
 import { logBench } from './log.bench';
 import { realtimeBench } from './realtime.bench';
+import { reviewBench } from './review.bench';
 
-const BENCHES: readonly BenchModule[] = [logBench, realtimeBench];
+const BENCHES: readonly BenchModule[] = [logBench, realtimeBench, reviewBench];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
