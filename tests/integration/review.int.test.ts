@@ -49,11 +49,14 @@ describe(`review replays the log (${TEST_DB})`, () => {
 	const seed = testSeed('review replay');
 	const random = seededRandom(seed);
 	const demoSeed = Math.floor(random() * 1_000_000);
-	// Four instants of the first demo day, ascending, minute-aligned.
-	const instants = Array.from(
-		{ length: 4 },
-		() => FIRST + Math.floor(random() * (DAY / 60_000)) * 60_000
-	).sort((a, b) => a - b);
+	// Four instants of the first demo day, ascending, minute-aligned; the last one in the
+	// evening, so that the day's incidents (reported from morning on) are in the picture.
+	const minute = (fromMs: number, spanMs: number) =>
+		fromMs + Math.floor(random() * (spanMs / 60_000)) * 60_000;
+	const instants = [
+		...Array.from({ length: 3 }, () => minute(FIRST, DAY)),
+		minute(FIRST + 20 * 3_600_000, 4 * 3_600_000)
+	].sort((a, b) => a - b);
 	/** Live pictures (from the projections, as a freshly loaded wall gets them) at each instant. */
 	const live = new Map<string, Picture>();
 
