@@ -155,6 +155,7 @@ export const en: Messages = {
 		ungraded: 'Not graded'
 	},
 	review: {
+		loading: 'Loading the window…',
 		title: 'Post-event review',
 		scope: 'Scope',
 		national: 'National',

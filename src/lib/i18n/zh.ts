@@ -154,6 +154,7 @@ export const zh = {
 		ungraded: '未定级'
 	},
 	review: {
+		loading: '正在加载时间窗…',
 		title: '复盘回放',
 		scope: '范围',
 		national: '全国',
