@@ -1,10 +1,8 @@
+import { CHINA_OFFSET_MS } from '$lib/domain/calendar/calendar';
 import { LEVEL_LABEL, SECTOR_LABEL, type Level, type Sector } from '$lib/domain/levels';
 import { regionByCode } from '$lib/domain/regions';
 
 export type Lang = 'zh' | 'en';
-
-/** China has one time zone and no daylight saving: walls show China time wherever they hang. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** An instant (epoch ms) as an ISO string. */
 export const isoAt = (ms: number) => new Date(ms).toISOString();

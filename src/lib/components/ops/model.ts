@@ -8,7 +8,13 @@ import {
 	type RegisteredAgency
 } from '$lib/domain/agency';
 import { NATIONAL_RULESET_2024, type Label } from '$lib/domain/grading';
-import { canIssue, type Incident, type IncidentCommandType } from '$lib/domain/incident';
+import {
+	canIssue,
+	OPEN_STATUSES,
+	RESPONSE_ENTRY,
+	type Incident,
+	type IncidentCommandType
+} from '$lib/domain/incident';
 import { atLeast, type Level, type WarningColour } from '$lib/domain/levels';
 import type { Picture } from '$lib/domain/picture';
 import { mayActOnWarning, type IssuedWarning } from '$lib/domain/warning';
@@ -99,24 +105,6 @@ export type OfferedAction =
 	| 'endResponse'
 	| 'progress';
 
-const RESPONSE_ENTRY: Partial<Record<Incident['status'], readonly Level[]>> = {
-	self_graded: ['general'],
-	regulator_graded: ['general', 'relatively_large'],
-	reported_ministry: ['major', 'especially_major']
-};
-const OPEN: readonly Incident['status'][] = [
-	'discovered',
-	'first_handling',
-	'self_graded',
-	'reported_local',
-	'regulator_graded',
-	'reported_ministry',
-	'response',
-	'response_ended',
-	'summary_by_processor',
-	'summary_by_regulator'
-];
-
 /** The console actions this actor may take on this incident now. */
 export function offeredActions(actor: Actor, s: Incident): OfferedAction[] {
 	const may = (c: IncidentCommandType, target?: Level) => canIssue(actor, c, s, target);
@@ -142,7 +130,7 @@ export function offeredActions(actor: Actor, s: Incident): OfferedAction[] {
 	if (s.level && entry?.includes(s.level) && may('StartResponse', s.level))
 		out.push('startResponse');
 	if (s.status === 'response' && may('EndResponse')) out.push('endResponse');
-	if (OPEN.includes(s.status) && may('RecordProgress')) out.push('progress');
+	if (OPEN_STATUSES.includes(s.status) && may('RecordProgress')) out.push('progress');
 	return out;
 }
 

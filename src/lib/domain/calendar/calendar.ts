@@ -19,7 +19,8 @@ export interface HolidayCalendar {
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** China Standard Time is UTC+8 all year; there has been no DST since 1991. */
-const CHINA_OFFSET_MS = 8 * 60 * MINUTE_MS;
+/** China time is UTC+8 all year (no daylight saving). */
+export const CHINA_OFFSET_MS = 8 * 60 * MINUTE_MS;
 /** Bounds the walk in `addWorkingDays`: no clock in the plan is longer than 10 working days. */
 const MAX_WORKING_DAYS = 1000;
 
@@ -99,6 +100,11 @@ export function parseInstant(iso: string, field = 'at'): number {
 	const sign = m[9] === '-' ? -1 : 1;
 	const offsetMs = sign * (offH * 60 + offM) * MINUTE_MS;
 	return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMs;
+}
+
+/** 00:00 China time of the day containing `ms`, as epoch ms. */
+export function chinaDayStart(ms: number): number {
+	return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
 }
 
 /** The China-time calendar date ('YYYY-MM-DD') of an instant. */

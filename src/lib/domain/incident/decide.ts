@@ -68,7 +68,8 @@ function occurredAt(s: Incident, at: string | undefined, now: string): string {
 	return at;
 }
 
-const OPEN: readonly IncidentStatus[] = [
+/** Statuses in which an incident is still open (progress, withdrawal and merging allowed). */
+export const OPEN_STATUSES: readonly IncidentStatus[] = [
 	'discovered',
 	'first_handling',
 	'self_graded',
@@ -85,7 +86,7 @@ const OPEN: readonly IncidentStatus[] = [
  * Where a response may start, and at which levels (the plan's flow chart): IV straight after
  * self-grading, III or IV after the regulator grades, II/I only once the ministry knows.
  */
-const RESPONSE_ENTRY: Partial<Record<IncidentStatus, readonly Level[]>> = {
+export const RESPONSE_ENTRY: Partial<Record<IncidentStatus, readonly Level[]>> = {
 	self_graded: ['general'],
 	regulator_graded: ['general', 'relatively_large'],
 	reported_ministry: ['major', 'especially_major']
@@ -224,7 +225,7 @@ export function decide(
 		}
 
 		case 'RecordProgress':
-			requireStatus(s, OPEN, command.type);
+			requireStatus(s, OPEN_STATUSES, command.type);
 			return [emit('ProgressRecorded', { at: now, by, note: command.data.note, role: actor.role })];
 
 		case 'RequestLevelChange': {
@@ -282,13 +283,13 @@ export function decide(
 		}
 
 		case 'WithdrawIncident': {
-			requireStatus(s, OPEN, command.type);
+			requireStatus(s, OPEN_STATUSES, command.type);
 			const reason = requireReason(command.data.reason);
 			return [emit('IncidentWithdrawn', { at: now, by, reason })];
 		}
 
 		case 'MergeIncident': {
-			requireStatus(s, OPEN, command.type);
+			requireStatus(s, OPEN_STATUSES, command.type);
 			const reason = requireReason(command.data.reason);
 			const { intoIncidentId } = command.data;
 			if (intoIncidentId === s.incidentId)

@@ -2,4 +2,4 @@ export * from './events';
 export * from './commands';
 export * from './evolve';
 export * from './permissions';
-export { decide, type DecideContext } from './decide';
+export { decide, OPEN_STATUSES, RESPONSE_ENTRY, type DecideContext } from './decide';

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import { chinaDate } from '../calendar/calendar';
 import type { Level, Sector } from '../levels';
 import { regulatorRegion } from '../regions';
 import { SYSTEM_ACTOR } from './actors';
@@ -56,7 +57,7 @@ export function demoRegistry(): Inject[] {
 }
 
 /** 'YYYY-MM-DD' of a China day starting at `dayStartMs`. */
-const ymd = (dayStartMs: number) => new Date(dayStartMs + 8 * HOUR_MS).toISOString().slice(0, 10);
+const ymd = (dayStartMs: number) => chinaDate(new Date(dayStartMs).toISOString());
 
 const SECTOR_WEIGHTS: readonly (readonly [Sector, number])[] = [
 	['industrial', 5],

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import { CHINA_OFFSET_MS } from '../calendar/calendar';
 import { evaluate, NATIONAL_RULESET_2024, type IncidentFacts } from '../grading';
 import type { Level, Sector } from '../levels';
 import type { Inject, ScenarioAggregate } from './types';
@@ -63,7 +64,7 @@ export const minuteIso = (ms: number) =>
 
 /** 'HH:MM' China time of an instant, for texts. */
 export function chinaClock(ms: number): string {
-	const d = new Date(ms + 8 * HOUR_MS);
+	const d = new Date(ms + CHINA_OFFSET_MS);
 	return `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}`;
 }
 

@@ -1,4 +1,5 @@
 import { assignmentTimes, type AgencyState } from '../agency';
+import { CHINA_OFFSET_MS } from '../calendar/calendar';
 import { clocks, type AssignmentTimes, type Clock, type Duty } from '../clocks';
 import type { Incident } from '../incident';
 import { isKnown } from '../levels';
@@ -66,8 +67,6 @@ export interface Stats {
 	dutyByDuty: DutyShare[];
 	means: MeanTime[];
 }
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The China-time month ('2026-09') or quarter ('2026-Q3') of an instant. */
 export function periodOf(iso: string, granularity: Granularity): string {

@@ -6,12 +6,13 @@ import {
 	incidentReportSchema,
 	summarySchema,
 	type IncidentCommand,
+	type IncidentEvent,
 	type IncidentState
 } from '../../domain/incident';
 import { LEVELS } from '../../domain/levels';
 import type { WatchCommand } from '../../domain/watch';
 import { incidentAggregate, watchAggregate } from '../commands/aggregates';
-import { execute, type CommandResult } from '../commands/execute';
+import { execute, toDomain, type CommandContext, type CommandResult } from '../commands/execute';
 import type { EventStore } from '../events/store';
 
 /**
@@ -95,16 +96,20 @@ const incidentCommand = async (
 	ctx: OperationContext,
 	command: IncidentCommand
 ): Promise<CommandResult<IncidentState>> =>
-	execute(store(ctx), incidentAggregate, incidentId(ctx), command, {
-		actor: ctx.caller.actor,
-		...(ctx.now ? { now: ctx.now } : {}),
-		...(ctx.idempotencyKey ? { idempotencyKey: scopedKey(ctx) } : {})
-	});
+	execute(ctx.store, incidentAggregate, incidentId(ctx), command, commandContext(ctx));
 
-const store = (ctx: OperationContext) => ctx.store;
 const incidentId = (ctx: OperationContext) => ctx.params.id ?? '';
-/** Idempotency keys are per organisation: two organisations may pick the same key. */
-const scopedKey = (ctx: OperationContext) => `api:${ctx.caller.actor.orgId}:${ctx.idempotencyKey}`;
+/**
+ * The command context of an API call: the caller's actor, and its idempotency key scoped per
+ * organisation (two organisations may pick the same key).
+ */
+const commandContext = (ctx: OperationContext): CommandContext => ({
+	actor: ctx.caller.actor,
+	...(ctx.now ? { now: ctx.now } : {}),
+	...(ctx.idempotencyKey
+		? { idempotencyKey: `api:${ctx.caller.actor.orgId}:${ctx.idempotencyKey}` }
+		: {})
+});
 
 function summaryOf(result: CommandResult<IncidentState>, extra: Record<string, unknown> = {}) {
 	const s = result.state;
@@ -143,11 +148,7 @@ export const OPERATIONS: readonly Operation[] = [
 				incidentAggregate,
 				incidentId,
 				{ type: 'ReportIncident', data: { incidentId, report } },
-				{
-					actor: ctx.caller.actor,
-					...(ctx.now ? { now: ctx.now } : {}),
-					...(ctx.idempotencyKey ? { idempotencyKey: scopedKey(ctx) } : {})
-				}
+				commandContext(ctx)
 			);
 			return summaryOf(result);
 		}
@@ -247,11 +248,13 @@ export const OPERATIONS: readonly Operation[] = [
 					...(body.note ? { note: body.note } : {})
 				}
 			};
-			const result = await execute(ctx.store, watchAggregate, ctx.params.id ?? '', command, {
-				actor: ctx.caller.actor,
-				...(ctx.now ? { now: ctx.now } : {}),
-				...(ctx.idempotencyKey ? { idempotencyKey: scopedKey(ctx) } : {})
-			});
+			const result = await execute(
+				ctx.store,
+				watchAggregate,
+				ctx.params.id ?? '',
+				command,
+				commandContext(ctx)
+			);
 			return {
 				body: { seq: result.seq, events: result.events.map((e) => ({ seq: e.seq, type: e.type })) },
 				duplicate: result.duplicate
@@ -266,7 +269,7 @@ export const OPERATIONS: readonly Operation[] = [
 		async run(ctx) {
 			const events = await ctx.store.readStream(incidentAggregate.stream(incidentId(ctx)));
 			const state = events
-				.map((e) => ({ type: e.type, data: e.payload }) as never)
+				.map((e) => toDomain<IncidentEvent>(e))
 				.reduce(incidentAggregate.decider.evolve, incidentAggregate.decider.initialState);
 			const orgs = [ctx.caller.actor.orgId, ...(ctx.caller.actor.subsidiaries ?? [])];
 			// Someone else's incident is indistinguishable from a missing one.

@@ -1,3 +1,4 @@
+import { SHOWCASE_ORG } from '../../domain/scenario/demo';
 import type { Env } from '../config/env';
 import { logger } from '../log';
 import type { AuthService } from './service';
@@ -34,7 +35,7 @@ export const DEMO_ACCOUNTS = [
 		username: 'demo-processor',
 		displayName: '演示数据处理者',
 		role: 'processor',
-		orgId: 'org-440000-01'
+		orgId: SHOWCASE_ORG.orgId
 	},
 	{
 		username: 'demo-agency',

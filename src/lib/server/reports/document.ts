@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS, chinaDate } from '$lib/domain/calendar/calendar';
 import {
 	isKnown,
 	LEVEL_LABEL,
@@ -42,16 +43,10 @@ export interface ReportDocument {
 	generatedAt: string;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /** 'YYYY-MM-DD HH:mm' in China time: the templates want times to the minute. */
 export function chinaMinute(iso: string): string {
 	const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString();
 	return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-}
-
-export function chinaDay(iso: string): string {
-	return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function buildDocument(model: ReportModel, kind: DocumentKind, lang: Lang): ReportDocument {
@@ -266,7 +261,7 @@ export function buildDocument(model: ReportModel, kind: DocumentKind, lang: Lang
 		const filedAt = model.summaryAt.regulator ?? model.summaryAt.processor;
 		cover = {
 			unit: filed?.filingUnit ?? model.facts.reportingUnit.name,
-			date: filedAt ? chinaDay(filedAt) : chinaDay(model.generatedAt)
+			date: chinaDate(filedAt ?? model.generatedAt)
 		};
 		const s: SummaryReport | null = filed;
 		const none = t('report.notFiled');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../domain/actor';
+import { chinaDayStart } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
 import {
 	demoDay,
@@ -20,12 +21,6 @@ import { logger } from '../log';
 import { play, type Playback } from './runner';
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** 00:00 China time of the day containing `ms`, as epoch ms. */
-export function chinaMidnight(ms: number): number {
-	return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
-}
 
 const running = new Map<string, Playback>();
 let demo: { stop(): void } | undefined;
@@ -68,8 +63,8 @@ export async function startDemo(
 	// The demo's first day is fixed by its first run (when the registry was recorded), so a
 	// restart days later plays the same world on.
 	const firstDay = registered
-		? chinaMidnight(registered.events[0]!.occurredAt.getTime())
-		: chinaMidnight(now()) - DAY_MS;
+		? chinaDayStart(registered.events[0]!.occurredAt.getTime())
+		: chinaDayStart(now()) - DAY_MS;
 	const firstDayIso = new Date(firstDay).toISOString();
 	let current: Playback | undefined;
 	let stopped = false;
@@ -89,7 +84,7 @@ export async function startDemo(
 		current = registry;
 		await registry.done;
 		// From yesterday (or the first day) on: a day already played replays as no-ops.
-		for (let day = Math.max(firstDay, chinaMidnight(now()) - DAY_MS); !stopped; day += DAY_MS) {
+		for (let day = Math.max(firstDay, chinaDayStart(now()) - DAY_MS); !stopped; day += DAY_MS) {
 			const dayIso = new Date(day).toISOString();
 			const scenario = demoDay(seed, dayIso, { firstDayIso });
 			const started = performance.now();
