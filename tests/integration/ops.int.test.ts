@@ -27,7 +27,13 @@ import { CHAIN_KEY, freshDatabase, TEST_DB, type TestDatabase } from './helpers'
 describe(`on-duty console actions (${TEST_DB})`, () => {
 	let t: TestDatabase;
 	let store: EventStore;
-	const deps = () => ({ store });
+	/**
+	 * The console's clock, pinned: the forms below carry fixed China-time dates (validity
+	 * windows, watch periods), which must stay in the future of "now" whatever day the suite
+	 * runs on. A fixed instant keeps them so without making the dates relative.
+	 */
+	const now = new Date('2026-11-26T01:00:00.000Z');
+	const deps = () => ({ store, now });
 
 	const processor = { ...actors.processor, id: 'u-proc' } satisfies Actor;
 	const regulator = actors.regulator; // 440300 industrial: in charge of Shenzhen industrial data

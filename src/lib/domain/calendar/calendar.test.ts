@@ -11,6 +11,8 @@ import {
 	mergeCalendars,
 	parseInstant,
 	validateCalendar,
+	workingDayDeadline,
+	calendarCoveredUntil,
 	type HolidayCalendar
 } from './index';
 
@@ -155,6 +157,40 @@ describe('addWorkingDays', () => {
 		expect(addWorkingDays('2026-12-31T02:00:00.000Z', 1, CN, { outsideCoverage: 'weekdays' })).toBe(
 			'2027-01-01T15:59:59.999Z'
 		);
+	});
+});
+
+describe('workingDayDeadline', () => {
+	it('counts Monday–Friday through a year without a notice and names that year', () => {
+		// Thu 2026-12-31 + 1: Fri 2027-01-01 is 元旦 in fact, but 2027 is not entered yet.
+		expect(workingDayDeadline('2026-12-31T02:00:00.000Z', 1, CN)).toEqual({
+			at: '2027-01-01T15:59:59.999Z',
+			uncoveredYears: [2027]
+		});
+		expect(workingDayDeadline('2026-12-28T02:00:00.000Z', 10, CN).uncoveredYears).toEqual([2027]);
+		expect(workingDayDeadline('2030-06-03T02:00:00.000Z', 5, CN)).toEqual({
+			at: '2030-06-10T15:59:59.999Z',
+			uncoveredYears: [2030]
+		});
+	});
+
+	it('is final inside the covered years and after the year is entered', () => {
+		expect(workingDayDeadline('2026-02-13T02:00:00.000Z', 5, CN)).toEqual({
+			at: '2026-02-27T15:59:59.999Z',
+			uncoveredYears: []
+		});
+		const with2027 = mergeCalendars(CN, {
+			version: 'cn-2027',
+			timeZone: 'Asia/Shanghai',
+			holidays: ['2027-01-01'],
+			workdays: []
+		});
+		expect(workingDayDeadline('2026-12-31T02:00:00.000Z', 1, with2027)).toEqual({
+			at: '2027-01-04T15:59:59.999Z',
+			uncoveredYears: []
+		});
+		expect(calendarCoveredUntil(CN)).toBe('2026-12-31');
+		expect(calendarCoveredUntil(with2027)).toBe('2027-12-31');
 	});
 });
 

@@ -168,11 +168,30 @@ export function isWorkingDay(dateYmd: string, cal: HolidayCalendar): boolean {
 export interface AddWorkingDaysOptions {
 	/**
 	 * What to do when the count walks into a year the calendar has no data for.
-	 * 'error' (default) throws `calendar.year_not_covered`: a deadline silently computed without
-	 * that year's holidays could be days early or late, which the plan treats as a missed report.
-	 * 'weekdays' falls back to Monday–Friday.
+	 * 'error' (default) throws `calendar.year_not_covered`, for callers that must not guess.
+	 * 'weekdays' falls back to Monday–Friday. Clocks use `workingDayDeadline`, which always
+	 * answers and says whether the answer is provisional.
 	 */
 	outsideCoverage?: 'error' | 'weekdays';
+}
+
+/**
+ * A "within n working days" deadline and how sure it is. `uncoveredYears` lists the years the
+ * count walked through that the calendar has no State Council notice for: there the count used
+ * Monday–Friday, so the deadline is provisional until an administrator enters that year (a
+ * holiday inside it would move the deadline later, a 调休 working day earlier).
+ */
+export interface WorkingDayDeadline {
+	at: string;
+	uncoveredYears: number[];
+}
+
+function invalidDayCount(n: number): DomainError {
+	return new DomainError(
+		'calendar.invalid_day_count',
+		`Working-day count must be an integer from 0 to ${MAX_WORKING_DAYS}: ${n}`,
+		{ messageKey: 'calendar.invalid_day_count', field: 'n', details: { n } }
+	);
 }
 
 /**
@@ -180,41 +199,56 @@ export interface AddWorkingDaysOptions {
  * the n-th working day after the China-time day of `fromIso`. The day of the event itself never
  * counts, whatever the hour, so "within 5 working days of the end of response" on a Friday
  * evening ends on the fifth working day after that Friday. n = 0 gives the end of the event's own
- * day. Returns a UTC ISO string.
+ * day. Never throws for a real instant: a year without calendar data counts Monday–Friday and is
+ * reported in `uncoveredYears`.
  */
+export function workingDayDeadline(
+	fromIso: string,
+	n: number,
+	cal: HolidayCalendar
+): WorkingDayDeadline {
+	const start = Math.floor((parseInstant(fromIso, 'from') + CHINA_OFFSET_MS) / DAY_MS);
+	if (!Number.isInteger(n) || n < 0 || n > MAX_WORKING_DAYS) throw invalidDayCount(n);
+	const index = indexOf(cal);
+	const uncovered = new Set<number>();
+	let day = start;
+	let counted = 0;
+	while (counted < n) {
+		day += 1;
+		const ymd = ymdOf(day);
+		const year = Number(ymd.slice(0, 4));
+		if (!index.years.has(year)) uncovered.add(year);
+		if (isWorkingDay(ymd, cal)) counted += 1;
+	}
+	return { at: endOfChinaDay(ymdOf(day)), uncoveredYears: [...uncovered].sort((a, b) => a - b) };
+}
+
+/** `workingDayDeadline` as a bare instant; refuses uncovered years unless told to count weekdays. */
 export function addWorkingDays(
 	fromIso: string,
 	n: number,
 	cal: HolidayCalendar,
 	options: AddWorkingDaysOptions = {}
 ): string {
-	const start = Math.floor((parseInstant(fromIso, 'from') + CHINA_OFFSET_MS) / DAY_MS);
-	if (!Number.isInteger(n) || n < 0 || n > MAX_WORKING_DAYS) {
+	const { at, uncoveredYears } = workingDayDeadline(fromIso, n, cal);
+	const year = uncoveredYears[0];
+	if (year !== undefined && (options.outsideCoverage ?? 'error') === 'error') {
 		throw new DomainError(
-			'calendar.invalid_day_count',
-			`Working-day count must be an integer from 0 to ${MAX_WORKING_DAYS}: ${n}`,
-			{ messageKey: 'calendar.invalid_day_count', field: 'n', details: { n } }
+			'calendar.year_not_covered',
+			`Calendar ${cal.version} has no holiday data for ${year}`,
+			{ messageKey: 'calendar.year_not_covered', details: { year, version: cal.version } }
 		);
 	}
-	const strict = (options.outsideCoverage ?? 'error') === 'error';
-	let day = start;
-	let counted = 0;
-	while (counted < n) {
-		day += 1;
-		const ymd = ymdOf(day);
-		if (strict && !calendarCovers(cal, ymd)) {
-			throw new DomainError(
-				'calendar.year_not_covered',
-				`Calendar ${cal.version} has no holiday data for ${ymd.slice(0, 4)}`,
-				{
-					messageKey: 'calendar.year_not_covered',
-					details: { year: Number(ymd.slice(0, 4)), version: cal.version }
-				}
-			);
-		}
-		if (isWorkingDay(ymd, cal)) counted += 1;
-	}
-	return endOfChinaDay(ymdOf(day));
+	return at;
+}
+
+/**
+ * The last China-time date the calendar has data for (31 December of its latest year), or
+ * undefined for an empty calendar. Screens warn ahead of it; clocks past it are provisional.
+ */
+export function calendarCoveredUntil(cal: HolidayCalendar): string | undefined {
+	const years = [...indexOf(cal).years];
+	return years.length ? `${Math.max(...years)}-12-31` : undefined;
 }
 
 /** An instant plus a whole number of minutes (may be negative), as a UTC ISO string. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CN_CALENDAR_2025_2026 } from '../calendar';
+import { addDuration, chinaDate, CN_CALENDAR_2025_2026 } from '../calendar';
 import { fold, type IncidentEvent } from '../incident';
 import { at, play, scriptArb } from '../incident/fixtures';
 import { applyOverrides, CAC_2025_PROFILE, MIIT_2024_POLICY } from '../policy';
@@ -118,5 +118,58 @@ describe('clock properties', () => {
 			'processor_summary:met'
 		])
 			expect(seen.has(k), k).toBe(true);
+	});
+});
+
+/** Moves every ISO instant inside a value by `shiftMs`, so a script can be replayed in any year. */
+function shifted<T>(value: T, shiftMs: number): T {
+	return JSON.parse(
+		JSON.stringify(value).replace(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g, (_, iso) =>
+			JSON.stringify(new Date(Date.parse(iso as string) + shiftMs).toISOString())
+		)
+	) as T;
+}
+
+describe('clocks on any date the product can reach', () => {
+	it('never throws from 2024 to 2035, and marks exactly the deadlines past the calendar provisional', () => {
+		const seed = Date.now();
+		console.log(`clocks date-range property seed: ${seed}`);
+		const from = Date.parse('2024-01-01T00:00:00.000Z');
+		const to = Date.parse('2035-12-31T00:00:00.000Z');
+		let provisional = 0;
+		let final = 0;
+		fc.assert(
+			fc.property(
+				scriptArb,
+				fc.integer({ min: from, max: to }),
+				fc.integer({ min: 0, max: 60 * 24 * 60 }),
+				(script, base, later) => {
+					const { events } = play(script);
+					const moved = shifted(events, base - Date.parse(events[0]!.data.at));
+					const latest = moved.reduce((m, e) => Math.max(m, Date.parse(e.data.at)), 0);
+					const now = new Date(latest + later * 60_000).toISOString();
+					for (const c of clocks(fold(moved), MIIT_2024_POLICY, now, CN_CALENDAR_2025_2026)) {
+						// The walk counts from the day after the start to the due day (China dates).
+						const walked = [addDuration(c.startedAt, 1440), c.dueAt].map((t) =>
+							Number(chinaDate(t).slice(0, 4))
+						);
+						const inside = walked.every((y) => y === 2025 || y === 2026);
+						if (c.provisional) {
+							provisional++;
+							expect(c.provisional.reason).toBe('calendar_not_covered');
+							expect(c.provisional.years.every((y) => y < 2025 || y > 2026)).toBe(true);
+							expect(c.duty).toMatch(/summary/);
+						} else if (/summary/.test(c.duty) && !inside) {
+							expect.unreachable(`${c.duty} ${c.startedAt}→${c.dueAt} should be provisional`);
+						} else final++;
+						expect(Date.parse(c.dueAt)).toBeGreaterThanOrEqual(Date.parse(c.startedAt));
+					}
+				}
+			),
+			{ seed, verbose: true, numRuns: 200 }
+		);
+		// Guards the generator: both kinds must have been seen.
+		expect(provisional).toBeGreaterThan(0);
+		expect(final).toBeGreaterThan(0);
 	});
 });

@@ -1,4 +1,4 @@
-import { addDuration, addWorkingDays, type HolidayCalendar } from '../calendar';
+import { addDuration, workingDayDeadline, type HolidayCalendar } from '../calendar';
 import type { Role } from '../actor';
 import { atLeast, type Level, type Sector } from '../levels';
 import type { Incident, IncidentState, LevelHistoryEntry } from '../incident';
@@ -63,6 +63,18 @@ export interface Clock {
 	/** `${policy.id}@${policy.version}`: the version carries any watch-period override tag. */
 	policyVersion: string;
 	reason: ClockReason;
+	/**
+	 * Set when `dueAt` counted working days through a year the holiday calendar has no State
+	 * Council notice for (Monday–Friday were assumed there). The deadline becomes final once an
+	 * administrator enters that year; until then every screen marks it provisional.
+	 */
+	provisional?: Provisional;
+}
+
+export interface Provisional {
+	reason: 'calendar_not_covered';
+	years: number[];
+	calendarVersion: string;
 }
 
 /** The slice of an agency assignment clocks need (see ../agency). */
@@ -80,14 +92,31 @@ const ms = (iso: string) => Date.parse(iso);
 const earliest = (...xs: (string | undefined)[]): string | undefined =>
 	xs.filter((x): x is string => x !== undefined).sort((a, b) => ms(a) - ms(b))[0];
 
-export function addSpan(from: string, span: Span, calendar: HolidayCalendar): string {
+/** A due time, with the provisional mark when a working-day count ran past the calendar. */
+export interface Due {
+	dueAt: string;
+	provisional?: Provisional;
+}
+
+export function addSpan(from: string, span: Span, calendar: HolidayCalendar): Due {
 	switch (span.unit) {
 		case 'minutes':
-			return addDuration(from, span.amount);
+			return { dueAt: addDuration(from, span.amount) };
 		case 'days':
-			return addDuration(from, span.amount * 1440);
-		case 'working_days':
-			return addWorkingDays(from, span.amount, calendar);
+			return { dueAt: addDuration(from, span.amount * 1440) };
+		case 'working_days': {
+			const { at, uncoveredYears } = workingDayDeadline(from, span.amount, calendar);
+			return uncoveredYears.length
+				? {
+						dueAt: at,
+						provisional: {
+							reason: 'calendar_not_covered',
+							years: uncoveredYears,
+							calendarVersion: calendar.version
+						}
+					}
+				: { dueAt: at };
+		}
 	}
 }
 
@@ -110,6 +139,7 @@ interface Draft {
 	owedBy: OwedBy;
 	startedAt: string;
 	dueAt: string;
+	provisional?: Provisional;
 	reason: ClockReason;
 }
 
@@ -280,7 +310,7 @@ function reportingClocks(
 					duty: rd.duty,
 					owedBy: owed(s, rd.party),
 					startedAt,
-					dueAt: addSpan(startedAt, span, calendar),
+					...addSpan(startedAt, span, calendar),
 					reason: graded
 						? { code: 'graded', at: e.at, level: e.level }
 						: {
@@ -412,7 +442,7 @@ function summaryClocks(
 				duty: d.duty,
 				owedBy: owed(s, d.party),
 				startedAt,
-				dueAt: addSpan(startedAt, d.spec.within, calendar),
+				...addSpan(startedAt, d.spec.within, calendar),
 				reason: { code: 'response_ended', at: ended, level }
 			},
 			d.fulfilledAt,
