@@ -116,6 +116,7 @@ export const ROUTES: Readonly<Record<string, readonly RouteCase[]>> = {
 	'/admin/users': [page('/admin/users', ['admin'])],
 	'/admin/displays': [page('/admin/displays', ['admin'])],
 	'/admin/tokens': [page('/admin/tokens', ['admin'])],
+	'/admin/calendar': [page('/admin/calendar', ['admin'])],
 	'/ops': [page('/ops', CONSOLE)],
 	'/agency': [page('/agency', ['agency_assigned', 'agency_other'])],
 	'/report': [page('/report', ['proc_soe', 'proc_sub', 'proc_other'])],

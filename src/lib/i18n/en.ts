@@ -75,6 +75,7 @@ export const en: Messages = {
 		adminPages: {
 			users: 'Users',
 			displays: 'Displays',
+			calendar: 'Holiday calendar',
 			tokens: 'API tokens',
 			organisations: 'Organisations',
 			create: 'Create',
@@ -113,6 +114,7 @@ export const en: Messages = {
 		DutyLogEntryRecorded: 'Duty log entry'
 	},
 	stats: {
+		provisional: '{{count}} provisional',
 		title: 'Statistics',
 		granularity: 'Period',
 		month: 'Monthly',
@@ -369,6 +371,36 @@ export const en: Messages = {
 			required: 'Required'
 		}
 	},
+	calendar: {
+		// The working-day calendar: provisional deadlines, the admin screen, the expiry notice.
+		provisional: 'provisional',
+		provisionalWhy:
+			'The {{years}} holiday arrangement is not entered yet: counted Monday–Friday; corrected once entered',
+		expiring:
+			'Holiday arrangements are entered up to {{until}} ({{days}} days left): an administrator must enter the State Council notice for {{year}}, or working-day deadlines reaching into it will be provisional.',
+		expired:
+			'Holiday arrangements end at {{until}}: every working-day deadline in {{year}} is provisional until an administrator enters the State Council notice.',
+		title: 'Holiday calendar',
+		source: 'Shipped data',
+		coveredUntil: 'Covered until',
+		amendments: 'Entries',
+		at: 'Entered at',
+		by: 'Entered by',
+		notice: 'Notice reference',
+		version: 'Version',
+		days: '{{holidays}} days off, {{workdays}} make-up working days',
+		none: 'No entries yet',
+		enter: "Enter a year's holiday arrangement",
+		year: 'Year',
+		noticeHint: 'e.g. 国办发明电〔2026〕X号',
+		holidays: 'Days off',
+		holidaysHint:
+			'One date or range per line, e.g. 2027-01-01 or 2027-02-06 ~ 2027-02-14 (weekends included)',
+		workdays: 'Make-up working days (Saturdays, Sundays)',
+		workdaysHint: 'One date per line; leave empty if none',
+		submit: 'Enter',
+		saved: 'Entered: deadlines reaching into that year are recomputed with it'
+	},
 	ops: {
 		title: 'On-duty console',
 		skip: 'Skip to main content',
@@ -522,6 +554,7 @@ export const en: Messages = {
 		},
 		error: {
 			summary: 'Not submitted: check the marked fields',
+			too_long: 'Too long',
 			required: 'Required',
 			reason_required: 'Give a reason',
 			invalid_time: 'Invalid time',
@@ -550,6 +583,15 @@ export const en: Messages = {
 				capability_missing: 'The agency does not offer this',
 				region_not_served: 'The agency does not serve this region',
 				not_found: 'No such agency'
+			},
+			calendar: {
+				bad_year: 'Enter a four-digit year',
+				bad_date: 'Dates are YYYY-MM-DD or YYYY-MM-DD ~ YYYY-MM-DD',
+				bad_range: 'A range ends on or after its start and spans at most 31 days',
+				outside_year:
+					'Dates must fall in that year (a New Year make-up day may be in the December before)',
+				invalid: 'Make-up working days are Saturdays or Sundays and cannot also be days off',
+				reason_required: 'Give the notice reference'
 			},
 			drill: {
 				unknown_scenario: 'No such drill script',

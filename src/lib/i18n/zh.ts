@@ -74,6 +74,7 @@ export const zh = {
 		adminPages: {
 			users: '用户',
 			displays: '大屏',
+			calendar: '节假日安排',
 			tokens: 'API 令牌',
 			organisations: '单位',
 			create: '新建',
@@ -112,6 +113,7 @@ export const zh = {
 		DutyLogEntryRecorded: '值班记录'
 	},
 	stats: {
+		provisional: '含 {{count}} 个暂定时限',
 		title: '统计分析',
 		granularity: '周期',
 		month: '按月',
@@ -365,6 +367,34 @@ export const zh = {
 			required: '必填'
 		}
 	},
+	calendar: {
+		// The working-day calendar: provisional deadlines, the admin screen, the expiry notice.
+		provisional: '暂定',
+		provisionalWhy: '{{years}}年节假日安排尚未录入，按周一至周五计算；录入后自动更正',
+		expiring:
+			'节假日安排仅录入至 {{until}}（还剩 {{days}} 天）：请系统管理员录入 {{year}} 年国务院节假日安排通知，否则跨入该年的工作日时限将标为暂定。',
+		expired:
+			'节假日安排仅录入至 {{until}}：{{year}} 年的工作日时限均为暂定，请系统管理员尽快录入国务院节假日安排通知。',
+		title: '节假日安排',
+		source: '内置数据',
+		coveredUntil: '已覆盖至',
+		amendments: '录入记录',
+		at: '录入时间',
+		by: '录入人',
+		notice: '通知文号',
+		version: '版本',
+		days: '放假 {{holidays}} 天，调休上班 {{workdays}} 天',
+		none: '暂无录入记录',
+		enter: '录入年度节假日安排',
+		year: '年份',
+		noticeHint: '例如：国办发明电〔2026〕X号',
+		holidays: '放假日期',
+		holidaysHint: '每行一个日期或区间，如 2027-01-01 或 2027-02-06 ~ 2027-02-14（含周末）',
+		workdays: '调休上班日期（周六、周日）',
+		workdaysHint: '每行一个日期；没有则留空',
+		submit: '录入',
+		saved: '已录入，跨入该年的时限已按新安排重新计算'
+	},
 	ops: {
 		title: '值班指挥台',
 		skip: '跳到主要内容',
@@ -514,6 +544,7 @@ export const zh = {
 		},
 		error: {
 			summary: '提交未成功，请检查标注的字段',
+			too_long: '内容过长',
 			required: '必填',
 			reason_required: '请填写理由',
 			invalid_time: '时间格式不正确',
@@ -542,6 +573,14 @@ export const zh = {
 				capability_missing: '该机构不具备该能力',
 				region_not_served: '该机构不服务该地区',
 				not_found: '没有该机构'
+			},
+			calendar: {
+				bad_year: '请输入四位年份',
+				bad_date: '日期格式应为 YYYY-MM-DD 或 YYYY-MM-DD ~ YYYY-MM-DD',
+				bad_range: '区间的结束日期须不早于开始日期，且不超过 31 天',
+				outside_year: '日期须在所填年份内（元旦调休可在上一年 12 月）',
+				invalid: '调休上班日须为周六或周日，且不能同时是放假日期',
+				reason_required: '请填写通知文号'
 			},
 			drill: {
 				unknown_scenario: '没有该演练脚本',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { calendarAggregate } from '$lib/domain/calendar';
+import { actors, paths, run } from '$lib/domain/incident/fixtures';
 import { clockBoard } from './clock-board';
 import { ago, makeAgency, makeIncident, makeWatch, NOW, pictureOf } from './fixtures';
 
@@ -102,5 +104,43 @@ describe('clockBoard', () => {
 		const rows = clockBoard(picture, NOW, 'zh').rows;
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every((r) => r.drill)).toBe(true);
+	});
+});
+
+describe('clockBoard past the holiday calendar', () => {
+	it('marks a working-day deadline in a year without a notice provisional, final once entered', () => {
+		// A 重大 response ends on Mon 2026-12-28: the processor's summary (5 working days) runs
+		// into 2027, whose State Council notice the shipped calendar does not have.
+		const { state } = run([
+			...paths.major(),
+			paths.step({ type: 'EndResponse', data: {} }, actors.ministry, '2026-12-28T02:00:00.000Z')
+		]);
+		const picture = pictureOf({ incidents: [state] });
+		const now = '2026-12-28T03:00:00.000Z';
+		const summary = () =>
+			clockBoard(picture, now, 'zh').rows.find((r) => r.duty === 'processor_summary')!;
+		// Tue 29, Wed 30, Thu 31, Fri 1 (元旦, not known yet), Mon 4: due Mon 2027-01-04.
+		expect(summary()).toMatchObject({
+			provisionalYears: [2027],
+			dueAt: '2027-01-04T15:59:59.999Z'
+		});
+
+		picture.calendars.cn = calendarAggregate.evolve(calendarAggregate.initialState, {
+			type: 'CalendarAmended',
+			data: {
+				at: now,
+				by: 'u-admin',
+				reason: '国办发明电〔2026〕X号',
+				extension: {
+					version: 'cn-2027',
+					timeZone: 'Asia/Shanghai',
+					holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+					workdays: []
+				}
+			}
+		});
+		// 元旦 is now a day off: the fifth working day is Tue 2027-01-05, and final.
+		expect(summary().provisionalYears).toBeUndefined();
+		expect(summary().dueAt).toBe('2027-01-05T15:59:59.999Z');
 	});
 });

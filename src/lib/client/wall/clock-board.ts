@@ -25,6 +25,8 @@ export interface ClockRow {
 	drill: boolean;
 	/** Runs under a watch period's stricter deadline. */
 	watchRule: boolean;
+	/** Years without an entered holiday notice the deadline was counted through (provisional). */
+	provisionalYears?: number[];
 }
 
 export interface ClockBoard {
@@ -72,7 +74,8 @@ export function clockBoard(
 				leftMs,
 				leftText: durationText(leftMs, lang),
 				drill: c.incident.drill,
-				watchRule: c.watchRule
+				watchRule: c.watchRule,
+				...(c.provisional ? { provisionalYears: c.provisional.years } : {})
 			};
 		});
 	rows.sort(

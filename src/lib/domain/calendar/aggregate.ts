@@ -7,7 +7,7 @@ import {
 	validateCalendar,
 	type HolidayCalendar
 } from './calendar';
-import { CN_CALENDAR_2025_2026 } from './cn-2025-2026';
+import { CN_CALENDAR } from './official';
 
 /**
  * The working-day calendar as something an administrator extends in the log: each amendment
@@ -36,7 +36,7 @@ export interface CalendarState {
 	amendments: { at: string; by: string; reason: string; version: string }[];
 }
 
-export const initialState: CalendarState = { calendar: CN_CALENDAR_2025_2026, amendments: [] };
+export const initialState: CalendarState = { calendar: CN_CALENDAR, amendments: [] };
 
 export function decide(
 	command: CalendarCommand,

@@ -13,6 +13,7 @@ import {
 	validateCalendar,
 	workingDayDeadline,
 	calendarCoveredUntil,
+	calendarCoverage,
 	type HolidayCalendar
 } from './index';
 
@@ -191,6 +192,22 @@ describe('workingDayDeadline', () => {
 		});
 		expect(calendarCoveredUntil(CN)).toBe('2026-12-31');
 		expect(calendarCoveredUntil(with2027)).toBe('2027-12-31');
+	});
+});
+
+describe('calendarCoverage', () => {
+	it('warns from 60 days before the last covered day, and after it', () => {
+		expect(calendarCoverage(CN, '2026-11-01T15:59:00.000Z')).toEqual({
+			coveredUntil: '2026-12-31',
+			daysLeft: 60,
+			nextYear: 2027,
+			expiring: true
+		});
+		expect(calendarCoverage(CN, '2026-10-31T15:59:00.000Z').expiring).toBe(false);
+		expect(calendarCoverage(CN, '2027-01-02T01:00:00.000Z')).toMatchObject({
+			daysLeft: -2,
+			expiring: true
+		});
 	});
 });
 

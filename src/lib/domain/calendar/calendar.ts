@@ -251,6 +251,44 @@ export function calendarCoveredUntil(cal: HolidayCalendar): string | undefined {
 	return years.length ? `${Math.max(...years)}-12-31` : undefined;
 }
 
+/**
+ * How many days ahead of the calendar's last covered day the screens start saying so: the State
+ * Council usually publishes next year's notice in November, and an administrator needs time to
+ * enter it before the first deadline reaches into that year. Product setting, not a plan number.
+ */
+export const CALENDAR_NOTICE_DAYS = 60;
+
+export interface CalendarCoverage {
+	/** Last China-time date with notice data ('YYYY-MM-DD'), undefined for an empty calendar. */
+	coveredUntil: string | undefined;
+	/** Whole days from today (China time) to `coveredUntil`; negative once it has passed. */
+	daysLeft: number | null;
+	/** The first year without data: the notice to enter next. */
+	nextYear: number;
+	/** True from CALENDAR_NOTICE_DAYS before the end (and after it). */
+	expiring: boolean;
+}
+
+/** Where the calendar ends relative to `nowIso`, for the admin screen and the ministry console. */
+export function calendarCoverage(cal: HolidayCalendar, nowIso: string): CalendarCoverage {
+	const coveredUntil = calendarCoveredUntil(cal);
+	const today = dayNumberOf(chinaDate(nowIso))!;
+	if (coveredUntil === undefined)
+		return {
+			coveredUntil,
+			daysLeft: null,
+			nextYear: Number(ymdOf(today).slice(0, 4)),
+			expiring: true
+		};
+	const daysLeft = dayNumberOf(coveredUntil)! - today;
+	return {
+		coveredUntil,
+		daysLeft,
+		nextYear: Number(coveredUntil.slice(0, 4)) + 1,
+		expiring: daysLeft <= CALENDAR_NOTICE_DAYS
+	};
+}
+
 /** An instant plus a whole number of minutes (may be negative), as a UTC ISO string. */
 export function addDuration(fromIso: string, minutes: number): string {
 	if (!Number.isInteger(minutes)) {

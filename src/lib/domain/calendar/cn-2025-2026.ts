@@ -9,9 +9,8 @@ import type { HolidayCalendar } from './calendar';
  *
  * Each holiday block is listed in full as the notice states it, so the list can be checked
  * against the notice line by line; weekend days inside a block are redundant but harmless.
- * Years outside this list are not covered: `addWorkingDays` refuses to guess across them.
- * An administrator extends the calendar as data (later persisted via events) and the result is
- * combined with `mergeCalendars`.
+ * This hand-checked list is the reference the shipped calendar (`./official.ts`, from the
+ * `chinese-days` package) is tested against, and the fixed calendar of the clock tests.
  */
 export const CN_CALENDAR_2025_2026: HolidayCalendar = {
 	version: 'cn-2025-2026.1',

@@ -51,6 +51,11 @@ export interface DutyShare {
 	late: number;
 	/** met / (met + late); null when no duty fell due. */
 	share: number | null;
+	/**
+	 * Of the counted clocks, how many have a provisional deadline (counted through a year whose
+	 * holiday notice is not entered): their met/late verdict may change once it is. Absent if 0.
+	 */
+	provisional?: number;
 }
 
 export interface MeanTime {
@@ -105,11 +110,19 @@ export function countedIncidents(picture: Picture, options: StatsOptions): Incid
 function share(clocksOf: readonly Clock[]): Omit<DutyShare, 'key'> {
 	let met = 0;
 	let late = 0;
+	let provisional = 0;
 	for (const c of clocksOf) {
 		if (c.status === 'met') met++;
 		else if (c.status === 'missed' || c.status === 'overdue') late++;
+		else continue;
+		if (c.provisional) provisional++;
 	}
-	return { met, late, share: met + late === 0 ? null : met / (met + late) };
+	return {
+		met,
+		late,
+		share: met + late === 0 ? null : met / (met + late),
+		...(provisional > 0 ? { provisional } : {})
+	};
 }
 
 function mean(values: readonly number[]): number | null {
@@ -205,7 +218,7 @@ export function csvCell(value: string | number | null): string {
 	return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One CSV of every table: section, period, dimension, key, count, met, late, share, mean. */
+/** One CSV of every table: section, period, dimension, key, count, met, late, share, mean, provisional. */
 export function statsCsv(stats: Stats): string {
 	const head = [
 		'section',
@@ -216,7 +229,8 @@ export function statsCsv(stats: Stats): string {
 		'met',
 		'late',
 		'share',
-		'mean_minutes'
+		'mean_minutes',
+		'provisional'
 	];
 	const rows: (string | number | null)[][] = [
 		...stats.counts.map((r) => [
@@ -225,6 +239,7 @@ export function statsCsv(stats: Stats): string {
 			r.dimension,
 			r.key,
 			r.count,
+			null,
 			null,
 			null,
 			null,
@@ -239,7 +254,8 @@ export function statsCsv(stats: Stats): string {
 			r.met,
 			r.late,
 			r.share === null ? null : Number(r.share.toFixed(4)),
-			null
+			null,
+			r.provisional ?? 0
 		]),
 		...stats.dutyByDuty.map((r) => [
 			'duty_by_duty',
@@ -250,7 +266,8 @@ export function statsCsv(stats: Stats): string {
 			r.met,
 			r.late,
 			r.share === null ? null : Number(r.share.toFixed(4)),
-			null
+			null,
+			r.provisional ?? 0
 		]),
 		...stats.means.map((m) => [
 			'mean_time',
@@ -261,7 +278,8 @@ export function statsCsv(stats: Stats): string {
 			null,
 			null,
 			null,
-			m.meanMinutes === null ? null : Number(m.meanMinutes.toFixed(2))
+			m.meanMinutes === null ? null : Number(m.meanMinutes.toFixed(2)),
+			null
 		])
 	];
 	// BOM: Excel opens UTF-8 Chinese text correctly only with it.

@@ -177,9 +177,36 @@ describe('statistics', () => {
 		const csv = statsCsv(computeStats(picture(), NOW, opts()));
 		const lines = csv.slice(1).trim().split('\r\n');
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
-		expect(lines[0]).toBe('section,period,dimension,key,count,met,late,share,mean_minutes');
-		expect(lines).toContain('count,2026-10,cause,弱口令,1,,,,');
-		expect(lines).toContain('duty_by_region,,region,440300,8,4,4,0.5,');
-		expect(lines).toContain('mean_time,,measure,assignment_to_acceptance,1,,,,12');
+		expect(lines[0]).toBe(
+			'section,period,dimension,key,count,met,late,share,mean_minutes,provisional'
+		);
+		expect(lines).toContain('count,2026-10,cause,弱口令,1,,,,,');
+		expect(lines).toContain('duty_by_region,,region,440300,8,4,4,0.5,,0');
+		expect(lines).toContain('mean_time,,measure,assignment_to_acceptance,1,,,,12,');
+	});
+});
+
+describe('statistics past the holiday calendar', () => {
+	it('counts a summary clock whose deadline runs into an unentered year as provisional', () => {
+		const { state } = run([
+			...paths.major(),
+			paths.step({ type: 'EndResponse', data: {} }, actors.ministry, '2026-12-28T02:00:00.000Z')
+		]);
+		const p = emptyPicture();
+		if (state.status !== 'none') p.incidents[state.incidentId] = state;
+		// 2027-01-10: the processor's summary (due Mon 2027-01-04, provisional) is overdue.
+		const s = computeStats(p, '2027-01-10T02:00:00.000Z', opts());
+		expect(s.dutyByDuty.find((r) => r.key === 'processor_summary')).toEqual({
+			key: 'processor_summary',
+			met: 0,
+			late: 1,
+			share: 0,
+			provisional: 1
+		});
+		expect(s.dutyByDuty.find((r) => r.key === 'ministry_phone')).not.toHaveProperty('provisional');
+		const row = statsCsv(s)
+			.split('\r\n')
+			.find((l) => l.startsWith('duty_by_duty,,duty,processor_summary'));
+		expect(row?.split(',').at(-1)).toBe('1');
 	});
 });

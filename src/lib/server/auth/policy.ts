@@ -250,7 +250,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
 	'/admin': roles('admin'),
 	'/admin/users': roles('admin'),
 	'/admin/displays': roles('admin'),
-	'/admin/tokens': roles('admin')
+	'/admin/tokens': roles('admin'),
+	'/admin/calendar': roles('admin')
 };
 
 export type RouteDecision =

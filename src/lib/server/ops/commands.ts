@@ -68,7 +68,7 @@ async function incidentInScope(store: EventStore, actor: Actor, id: string): Pro
 }
 
 /** A per-submission key the form carries, so a double submit appends once. */
-const keyOf = (actor: Actor, f: FormFields) => {
+export const keyOf = (actor: Actor, f: FormFields) => {
 	const k = one(f, 'key');
 	return /^[A-Za-z0-9-]{8,64}$/.test(k) ? { idempotencyKey: `ops:${actor.id}:${k}` } : {};
 };

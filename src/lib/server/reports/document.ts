@@ -201,7 +201,9 @@ export function buildDocument(model: ReportModel, kind: DocumentKind, lang: Lang
 			rows: model.clocks.map((c) => [
 				t(`wall.duty.${c.duty}`),
 				time(c.startedAt),
-				time(c.dueAt),
+				c.provisional
+					? `${time(c.dueAt)}（${t('calendar.provisional')}：${t('calendar.provisionalWhy', { years: c.provisional.years.join('、') })}）`
+					: time(c.dueAt),
 				time(c.metAt),
 				t(`report.clock.${c.status}`)
 			])
