@@ -103,6 +103,7 @@ export async function buildWorld(
 				incidentId: INC,
 				incidentRegion: '440300',
 				incidentSector: 'telecom',
+				incidentStatus: 'discovered',
 				capability: 'forensics'
 			}
 		},

@@ -177,6 +177,7 @@ export class WallData {
 					incidentId: o.incidentId,
 					incidentRegion: o.region,
 					incidentSector: o.sector ?? 'industrial',
+					incidentStatus: 'response',
 					capability: 'forensics'
 				}
 			},

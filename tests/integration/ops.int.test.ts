@@ -158,7 +158,8 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 			level: 'relatively_large',
 			reason: '  '
 		});
-		expect(expectRefused(r, 400)).toMatchObject({ reason: 'reason_required' });
+		// The rule is the domain's (decide), no longer a copy in the console's form reader.
+		expect(expectRefused(r, 422)).toMatchObject({ reason: 'incident.reason_required' });
 		expect(await store.headSeq()).toBe(before);
 	});
 

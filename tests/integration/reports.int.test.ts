@@ -117,6 +117,7 @@ async function script() {
 				incidentId: ID,
 				incidentRegion: '440300',
 				incidentSector: 'industrial',
+				incidentStatus: 'response',
 				capability: 'tracing'
 			}
 		},

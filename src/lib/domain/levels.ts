@@ -46,6 +46,11 @@ export const COLOUR_LEVEL: Record<WarningColour, Level> = {
 	blue: 'general'
 };
 
+/** Severity rank of a warning colour, as of the level it announces: red 4 … blue 1. */
+export function colourRank(colour: WarningColour): number {
+	return levelRank(COLOUR_LEVEL[colour]);
+}
+
 export const COLOUR_LABEL: Record<WarningColour, { zh: string; en: string }> = {
 	red: { zh: '红色', en: 'Red' },
 	orange: { zh: '橙色', en: 'Orange' },

@@ -582,7 +582,9 @@ export const en: Messages = {
 				already_assigned: 'Already assigned to this incident for this task',
 				capability_missing: 'The agency does not offer this',
 				region_not_served: 'The agency does not serve this region',
-				not_found: 'No such agency'
+				not_found: 'No such agency',
+				// one source for every rule (issue 10)
+				incident_not_handling: 'The response has ended: agencies are no longer assigned'
 			},
 			calendar: {
 				bad_year: 'Enter a four-digit year',

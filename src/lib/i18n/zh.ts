@@ -572,7 +572,9 @@ export const zh = {
 				already_assigned: '该机构已承担本事件的同类任务',
 				capability_missing: '该机构不具备该能力',
 				region_not_served: '该机构不服务该地区',
-				not_found: '没有该机构'
+				not_found: '没有该机构',
+				// one source for every rule (issue 10)
+				incident_not_handling: '事件已结束应急响应，不再指派支撑机构'
 			},
 			calendar: {
 				bad_year: '请输入四位年份',

@@ -1,4 +1,4 @@
-import { agencyLoad, standbyStatus, type AssignmentStatus } from '$lib/domain/agency';
+import { agencyLoad, isActiveAssignment, standbyStatus } from '$lib/domain/agency';
 import type { Picture } from '$lib/domain/picture';
 import { translator } from '$lib/i18n';
 import { regionText, type Lang } from './format';
@@ -31,8 +31,6 @@ export interface AgencyRow {
 	assignments: AssignmentChip[];
 }
 
-const LIVE: readonly AssignmentStatus[] = ['assigned', 'accepted'];
-
 /**
  * Support agencies: their live assignments (awaiting acceptance, accepted, on site), load
  * against capacity and standby under red/orange warnings. Busiest and standby agencies first.
@@ -43,26 +41,24 @@ export function agencyBoard(picture: Picture, now: string, lang: Lang): AgencyRo
 	return registeredAgencies(picture)
 		.map((s) => {
 			const load = agencyLoad(s);
-			const assignments = s.assignments
-				.filter((a) => LIVE.includes(a.status))
-				.map((a): AssignmentChip => {
-					const incident = picture.incidents[a.incidentId];
-					const state: AssignmentView =
-						a.status === 'assigned' ? 'assigned' : a.arrivedAt ? 'arrived' : 'accepted';
-					return {
-						assignmentId: a.assignmentId,
-						incidentId: a.incidentId,
-						subject:
-							incident && incident.status !== 'none'
-								? incident.report.organisation.name
-								: a.incidentId,
-						region: regionText(a.incidentRegion, lang),
-						capability: t(`wall.capability.${a.capability}`),
-						state,
-						stateLabel: t(`wall.agency.${state}`),
-						drill: a.drill
-					};
-				});
+			const assignments = s.assignments.filter(isActiveAssignment).map((a): AssignmentChip => {
+				const incident = picture.incidents[a.incidentId];
+				const state: AssignmentView =
+					a.status === 'assigned' ? 'assigned' : a.arrivedAt ? 'arrived' : 'accepted';
+				return {
+					assignmentId: a.assignmentId,
+					incidentId: a.incidentId,
+					subject:
+						incident && incident.status !== 'none'
+							? incident.report.organisation.name
+							: a.incidentId,
+					region: regionText(a.incidentRegion, lang),
+					capability: t(`wall.capability.${a.capability}`),
+					state,
+					stateLabel: t(`wall.agency.${state}`),
+					drill: a.drill
+				};
+			});
 			return {
 				id: s.agency.id,
 				name: s.agency.name,

@@ -1,9 +1,9 @@
-import type { Clock, OwedBy } from '$lib/domain/clocks';
+import { OWED_STATUSES, type Clock, type OwedBy } from '$lib/domain/clocks';
 import type { Level } from '$lib/domain/levels';
 import type { Picture } from '$lib/domain/picture';
 import { translator } from '$lib/i18n';
 import { durationText, levelText, regionText, sectorText, type Lang } from './format';
-import { allClocks, OWED } from './model';
+import { allClocks } from './model';
 
 export interface ClockRow {
 	key: string;
@@ -48,7 +48,7 @@ export function clockBoard(
 	const t = translator(lang);
 	const nowMs = Date.parse(now);
 	const rows: ClockRow[] = allClocks(picture, now)
-		.filter((c) => OWED.includes(c.status))
+		.filter((c) => OWED_STATUSES.includes(c.status))
 		.map((c) => {
 			const leftMs = Date.parse(c.dueAt) - nowMs;
 			const status = c.status as ClockRow['status'];

@@ -3,7 +3,7 @@ import type { Picture } from '$lib/domain/picture';
 import { translator } from '$lib/i18n';
 import { LEVEL_COLOUR, UNGRADED_COLOUR } from './colours';
 import { chinaYmd, clockText, escapeHtml, levelText, sectorText, type Lang } from './format';
-import { incidentsOf, openIncidents } from './model';
+import { incidentsOf, handlingIncidents } from './model';
 
 export type LevelKey = Level | 'ungraded';
 export const LEVEL_KEYS: readonly LevelKey[] = [...LEVELS, 'ungraded'];
@@ -44,7 +44,7 @@ export function distributionModel(picture: Picture, now: string, lang: Lang): Di
 		bySector: zero()
 	}));
 	let drillExcluded = 0;
-	for (const i of openIncidents(picture)) {
+	for (const i of handlingIncidents(picture)) {
 		if (i.drill) {
 			drillExcluded++;
 			continue;

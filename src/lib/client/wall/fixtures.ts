@@ -165,6 +165,7 @@ export function makeAgency(o: {
 					incidentId: a.incidentId,
 					incidentRegion: a.region,
 					incidentSector: 'industrial',
+					incidentStatus: 'response',
 					capability: 'forensics'
 				}
 			},

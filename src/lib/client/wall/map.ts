@@ -1,4 +1,4 @@
-import { COLOUR_LABEL, type Level, type WarningColour } from '$lib/domain/levels';
+import { COLOUR_LABEL, colourRank, type Level, type WarningColour } from '$lib/domain/levels';
 import type { Picture } from '$lib/domain/picture';
 import { provinceOf, REGIONS } from '$lib/domain/regions';
 import { LEVEL_COLOUR, UNGRADED_COLOUR, WARNING_HEX, inkOn } from './colours';
@@ -7,8 +7,7 @@ import {
 	activeWarnings,
 	allClocks,
 	highestLevel,
-	levelRankOfColour,
-	openIncidents,
+	handlingIncidents,
 	type WallScope
 } from './model';
 import { translator } from '$lib/i18n';
@@ -124,7 +123,7 @@ export function mapModel(picture: Picture, now: string, lang: Lang, scope: WallS
 	}
 
 	const levels = new Map<string, (Level | null)[]>();
-	for (const i of openIncidents(picture)) {
+	for (const i of handlingIncidents(picture)) {
 		const province = provinceOf(i.region);
 		const cell = province ? cells.get(province) : undefined;
 		if (!cell) continue;
@@ -150,8 +149,7 @@ export function mapModel(picture: Picture, now: string, lang: Lang, scope: WallS
 		for (const r of w.scope.regions) {
 			const cell = cells.get(provinceOf(r) ?? r);
 			if (!cell) continue;
-			if (!cell.warning || levelRankOfColour(w.colour) > levelRankOfColour(cell.warning))
-				cell.warning = w.colour;
+			if (!cell.warning || colourRank(w.colour) > colourRank(cell.warning)) cell.warning = w.colour;
 		}
 	}
 	for (const c of allClocks(picture, now)) {

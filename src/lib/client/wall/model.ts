@@ -1,8 +1,8 @@
 import type { AgencyState, RegisteredAgency } from '$lib/domain/agency';
 import { assignmentTimes } from '$lib/domain/agency';
 import { clocks, type Clock } from '$lib/domain/clocks';
-import type { Incident } from '$lib/domain/incident';
-import { levelRank, type Level } from '$lib/domain/levels';
+import { isHandling, type Incident } from '$lib/domain/incident';
+import { colourRank, levelRank, type Level } from '$lib/domain/levels';
 import { calendarOf, type Picture } from '$lib/domain/picture';
 import { MIIT_2024_POLICY, type Policy } from '$lib/domain/policy';
 import { provinceOf, REGIONS } from '$lib/domain/regions';
@@ -36,27 +36,13 @@ export function scopeOf(region: string): WallScope {
 	};
 }
 
-/** Statuses in which an incident is still being handled (response not yet ended). */
-const OPEN_STATUSES = new Set<Incident['status']>([
-	'discovered',
-	'first_handling',
-	'self_graded',
-	'reported_local',
-	'regulator_graded',
-	'reported_ministry',
-	'response'
-]);
-
-export function isOpen(state: { status: string }): state is Incident {
-	return OPEN_STATUSES.has(state.status as Incident['status']);
-}
-
 export function incidentsOf(picture: Picture): Incident[] {
 	return Object.values(picture.incidents).filter((s): s is Incident => s.status !== 'none');
 }
 
-export function openIncidents(picture: Picture): Incident[] {
-	return incidentsOf(picture).filter(isOpen);
+/** Incidents still being handled (the domain's `isHandling`): what a wall shows as open. */
+export function handlingIncidents(picture: Picture): Incident[] {
+	return incidentsOf(picture).filter(isHandling);
 }
 
 /** Highest of a list of levels (null when empty). */
@@ -72,13 +58,9 @@ export function activeWarnings(picture: Picture, now: string): IssuedWarning[] {
 		.filter((w) => warningStatus(w, now) === 'active')
 		.sort(
 			(a, b) =>
-				levelRankOfColour(b.colour) - levelRankOfColour(a.colour) ||
-				a.warningId.localeCompare(b.warningId)
+				colourRank(b.colour) - colourRank(a.colour) || a.warningId.localeCompare(b.warningId)
 		);
 }
-
-const COLOUR_RANK = { red: 4, orange: 3, yellow: 2, blue: 1 } as const;
-export const levelRankOfColour = (c: keyof typeof COLOUR_RANK) => COLOUR_RANK[c];
 
 /**
  * Watch periods in force for the wall: on a regional wall those covering its region (a watch
@@ -139,5 +121,3 @@ export function allClocks(picture: Picture, now: string): IncidentClock[] {
 	}
 	return out;
 }
-
-export const OWED: readonly Clock['status'][] = ['running', 'due_soon', 'overdue'];

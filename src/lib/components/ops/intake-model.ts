@@ -1,5 +1,5 @@
 import type { IncidentFacts } from '$lib/domain/grading';
-import { UNKNOWN } from '$lib/domain/levels';
+import { DATA_GRADES, SECTORS, UNKNOWN } from '$lib/domain/levels';
 import { checked, lines, many, one, type FormFields } from './fields';
 
 /**
@@ -73,10 +73,10 @@ export function intakeFacts(f: FormFields): IncidentFacts {
 		typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : UNKNOWN;
 	const hours = (v: number | typeof UNKNOWN | undefined) =>
 		typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : UNKNOWN;
-	const sector = known(one(f, 'sector'), ['industrial', 'telecom', 'radio'] as const);
+	const sector = known(one(f, 'sector'), SECTORS);
 	const facts: IncidentFacts = {
 		sector,
-		dataGrade: known(text(f, 'dataGrade'), ['general', 'important', 'core'] as const),
+		dataGrade: known(text(f, 'dataGrade'), DATA_GRADES),
 		threat: known(one(f, 'threat'), [
 			'especially_serious',
 			'serious',

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { actors, paths, run } from '$lib/domain/incident/fixtures';
-import type { Incident } from '$lib/domain/incident';
+import { inCharge, type Incident } from '$lib/domain/incident';
 import { emptyPicture } from '$lib/domain/picture';
-import {
-	confirmationQueue,
-	inCharge,
-	issuableColours,
-	offeredActions,
-	openInCharge,
-	owedClocksByIncident
-} from './model';
+import { issuableColours } from '$lib/domain/warning';
+import { confirmationQueue, offeredActions, openInCharge, owedClocksByIncident } from './model';
 
 /** The major path up to the regulator's confirmation (reported, first handling, self-graded). */
 const awaitingConfirmation = () => run(paths.major().slice(0, 3)).state as Incident;

@@ -1,49 +1,41 @@
 import type { Actor } from '$lib/domain/actor';
 import {
 	agencyLoad,
+	assignableCapabilities,
+	assignmentCommandAvailable,
 	mayAssign,
 	serves,
 	standbyStatus,
+	type AssignmentStatus,
 	type Capability,
 	type RegisteredAgency
 } from '$lib/domain/agency';
+import { OWED_STATUSES } from '$lib/domain/clocks';
+import { drillRefusal } from '$lib/domain/drill';
 import { NATIONAL_RULESET_2024, type Label } from '$lib/domain/grading';
-import {
-	canIssue,
-	OPEN_STATUSES,
-	RESPONSE_ENTRY,
-	type Incident,
-	type IncidentCommandType
-} from '$lib/domain/incident';
-import { atLeast, type Level, type WarningColour } from '$lib/domain/levels';
+import { inCharge, isHandling, isOpen, type Incident } from '$lib/domain/incident';
+import { levelRank, type Level } from '$lib/domain/levels';
 import type { Picture } from '$lib/domain/picture';
-import { mayActOnWarning, type IssuedWarning } from '$lib/domain/warning';
-import { mayRunDrill } from '$lib/domain/drill';
-import { mayManage } from '$lib/domain/watch';
+import {
+	adjustableColours,
+	warningCommandAvailable,
+	type IssuedWarning
+} from '$lib/domain/warning';
 import {
 	activeWarnings,
 	allClocks,
 	incidentsOf,
-	OWED,
 	registeredAgencies,
 	type IncidentClock
 } from '$lib/client/wall/model';
+import { offeredIncidentActions, type IncidentAction } from '$lib/shared/console';
 
 /**
  * The on-duty console as pure functions of (picture, actor, now): what is waiting, which
- * actions this person may take, which agencies could help. The server re-checks everything;
- * these only decide what the page offers.
+ * actions this person may take, which agencies could help. What may be done is the domain's
+ * to say (its `…Available` / `…Refusal` predicates, the very checks `decide` refuses with);
+ * these only pick what the page shows. The server re-checks everything.
  */
-
-/** An incident in the actor's charge (the ministry: all; a regulator: its region × sector). */
-export function inCharge(actor: Actor, incident: Incident): boolean {
-	if (actor.role === 'ministry') return true;
-	return (
-		actor.role === 'regulator' &&
-		actor.region === incident.regulatorRegion &&
-		actor.sector === incident.sector
-	);
-}
 
 export function incidentsInCharge(picture: Picture, actor: Actor): Incident[] {
 	return incidentsOf(picture).filter((i) => inCharge(actor, i));
@@ -59,14 +51,11 @@ export function confirmationQueue(picture: Picture, actor: Actor): Incident[] {
 		.sort(byDiscovery);
 }
 
-const CLOSED: readonly Incident['status'][] = ['closed', 'withdrawn', 'merged'];
-
 /** Everything else still open, most severe first. */
 export function openInCharge(picture: Picture, actor: Actor): Incident[] {
-	const rank = (l: Level | null) =>
-		l ? 4 - ['especially_major', 'major', 'relatively_large', 'general'].indexOf(l) : 0;
+	const rank = (l: Level | null) => (l ? levelRank(l) : 0);
 	return incidentsInCharge(picture, actor)
-		.filter((i) => i.status !== 'reported_local' && !CLOSED.includes(i.status))
+		.filter((i) => i.status !== 'reported_local' && isOpen(i))
 		.sort((a, b) => rank(b.level) - rank(a.level) || byDiscovery(a, b));
 }
 
@@ -74,7 +63,7 @@ export function openInCharge(picture: Picture, actor: Actor): Incident[] {
 export function owedClocksByIncident(picture: Picture, now: string): Map<string, IncidentClock[]> {
 	const out = new Map<string, IncidentClock[]>();
 	for (const c of allClocks(picture, now)) {
-		if (!OWED.includes(c.status)) continue;
+		if (!OWED_STATUSES.includes(c.status)) continue;
 		const list = out.get(c.incident.incidentId) ?? [];
 		list.push(c);
 		out.set(c.incident.incidentId, list);
@@ -96,65 +85,16 @@ export function firedCriteriaLabels(incident: Incident): Label[] {
 	return incident.firedCriteria.map((id) => byId.get(id) ?? { zh: id, en: id });
 }
 
-export type OfferedAction =
-	| 'confirm'
-	| 'changeLevel'
-	| 'escalate'
-	| 'leadingGroup'
-	| 'startResponse'
-	| 'endResponse'
-	| 'progress';
+export type OfferedAction = IncidentAction;
 
-/** The console actions this actor may take on this incident now. */
-export function offeredActions(actor: Actor, s: Incident): OfferedAction[] {
-	const may = (c: IncidentCommandType, target?: Level) => canIssue(actor, c, s, target);
-	const major = s.level !== null && atLeast(s.level, 'major');
-	const out: OfferedAction[] = [];
-	if (s.status === 'reported_local' && may('ConfirmLevel')) out.push('confirm');
-	if (s.status === 'response' && may('ChangeLevel')) out.push('changeLevel');
-	if (
-		major &&
-		['regulator_graded', 'reported_ministry', 'response'].includes(s.status) &&
-		may('EscalateToMinistry') &&
-		(!s.milestones.reportedMinistryAt.phone || !s.milestones.reportedMinistryAt.written)
-	)
-		out.push('escalate');
-	if (
-		major &&
-		['reported_ministry', 'response'].includes(s.status) &&
-		may('ReportToLeadingGroup') &&
-		(!s.milestones.reportedLeadingGroupAt.phone || !s.milestones.reportedLeadingGroupAt.written)
-	)
-		out.push('leadingGroup');
-	const entry = RESPONSE_ENTRY[s.status];
-	if (s.level && entry?.includes(s.level) && may('StartResponse', s.level))
-		out.push('startResponse');
-	if (s.status === 'response' && may('EndResponse')) out.push('endResponse');
-	if (OPEN_STATUSES.includes(s.status) && may('RecordProgress')) out.push('progress');
-	return out;
-}
+/** The console actions this actor may take on this incident now: those the domain allows. */
+export const offeredActions: (actor: Actor, s: Incident) => OfferedAction[] =
+	offeredIncidentActions;
 
 /** What this actor should do next on the incident (progress notes are always possible). */
 export function pendingActions(actor: Actor, s: Incident): OfferedAction[] {
 	return offeredActions(actor, s).filter((a) => a !== 'progress');
 }
-
-/** Channels still open for a report upward. */
-export function pendingChannels(
-	done: Partial<Record<'phone' | 'written', string>>
-): ('phone' | 'written')[] {
-	return (['phone', 'written'] as const).filter((c) => !done[c]);
-}
-
-const HANDLING: readonly Incident['status'][] = [
-	'discovered',
-	'first_handling',
-	'self_graded',
-	'reported_local',
-	'regulator_graded',
-	'reported_ministry',
-	'response'
-];
 
 export interface AgencyCandidate {
 	id: string;
@@ -162,6 +102,8 @@ export interface AgencyCandidate {
 	tier: 'ministry' | 'local';
 	regionsServed: string[];
 	capabilities: Capability[];
+	/** Those this actor may assign it for now (none: at capacity, or already assigned for each). */
+	assignable: Capability[];
 	active: number;
 	capacity: number;
 	available: number;
@@ -175,17 +117,22 @@ export function agencyCandidates(
 	incident: Incident,
 	now: string
 ): AgencyCandidate[] {
-	// Agencies are called in while the incident is being handled, not after its response ended.
-	if (!HANDLING.includes(incident.status)) return [];
+	// Agencies are called in while the incident is being handled (the domain refuses otherwise).
+	if (!isHandling(incident)) return [];
 	const warnings = activeWarnings(picture, now);
 	return registeredAgencies(picture)
 		.filter((a) => serves(a.agency, incident.region))
 		.filter((a) => mayAssign(actor, a.agency, incident))
-		.map((a) => candidate(a, warnings))
+		.map((a) => candidate(a, actor, incident, warnings))
 		.sort((a, b) => b.available - a.available || a.name.localeCompare(b.name));
 }
 
-function candidate(a: RegisteredAgency, warnings: IssuedWarning[]): AgencyCandidate {
+function candidate(
+	a: RegisteredAgency,
+	actor: Actor,
+	incident: Incident,
+	warnings: IssuedWarning[]
+): AgencyCandidate {
 	const load = agencyLoad(a);
 	return {
 		id: a.agency.id,
@@ -193,6 +140,7 @@ function candidate(a: RegisteredAgency, warnings: IssuedWarning[]): AgencyCandid
 		tier: a.agency.tier,
 		regionsServed: a.agency.regionsServed,
 		capabilities: a.agency.capabilities,
+		assignable: assignableCapabilities(actor, a, assignmentTarget(incident)),
 		...load,
 		standby: standbyStatus(a.agency, warnings).standby
 	};
@@ -203,7 +151,7 @@ export interface AssignmentRow {
 	agencyName: string;
 	assignmentId: string;
 	capability: Capability;
-	status: 'assigned' | 'accepted' | 'declined' | 'released';
+	status: AssignmentStatus;
 	onSite: boolean;
 	declineReason?: string;
 	progress: { at: string; note: string; onSite: boolean }[];
@@ -228,46 +176,33 @@ export function incidentAssignments(
 				onSite: !!x.arrivedAt,
 				...(x.declined ? { declineReason: x.declined.reason } : {}),
 				progress: x.progress,
-				releasable:
-					(x.status === 'assigned' || x.status === 'accepted') &&
-					mayAssign(actor, a.agency, incident)
+				releasable: assignmentCommandAvailable(actor, a, x.assignmentId, 'ReleaseAgency')
 			}))
 	);
 }
 
-/** Warnings in the picture still in force or recently issued, with what the actor may do. */
+/** The incident's facts an assignment of an agency to it carries. */
+export function assignmentTarget(incident: Incident) {
+	return {
+		incidentId: incident.incidentId,
+		incidentRegion: incident.region,
+		incidentSector: incident.sector,
+		incidentStatus: incident.status
+	};
+}
+
+/** Warnings in force, with what the actor may do to each (the colours it may re-issue them in). */
 export function warningRows(picture: Picture, actor: Actor, now: string) {
 	return activeWarnings(picture, now).map((w) => ({
 		warning: w,
-		mayAdjust: mayActOnWarning(actor, 'AdjustWarning', w.colour, [w.scope]),
-		mayLift: mayActOnWarning(actor, 'LiftWarning', w.colour, [w.scope])
+		mayAdjust: warningCommandAvailable(actor, w, 'AdjustWarning', now),
+		adjustColours: adjustableColours(actor, w),
+		mayLift: warningCommandAvailable(actor, w, 'LiftWarning', now)
 	}));
-}
-
-/** Colours this actor may issue for its own scope (red/orange: the ministry only). */
-export function issuableColours(actor: Actor): WarningColour[] {
-	const scope =
-		actor.role === 'regulator' && actor.region && actor.sector
-			? { regions: [actor.region], sectors: [actor.sector] }
-			: { regions: ['110000'], sectors: ['industrial' as const] };
-	return (['red', 'orange', 'yellow', 'blue'] as const).filter((c) =>
-		mayActOnWarning(actor, 'IssueWarning', c, [scope])
-	);
-}
-
-export function mayCreateWatch(actor: Actor): boolean {
-	return (
-		actor.role === 'ministry' ||
-		(actor.role === 'regulator' && !!actor.region && mayManage(actor, [actor.region]))
-	);
-}
-
-export function mayDrill(actor: Actor): boolean {
-	return actor.role === 'ministry' || (!!actor.region && mayRunDrill(actor, [actor.region]));
 }
 
 export function runningDrillsFor(picture: Picture, actor: Actor) {
 	return Object.values(picture.drills)
 		.filter((d) => d.status === 'running')
-		.map((d) => ({ drill: d, mayStop: d.status !== 'none' && mayRunDrill(actor, d.regions) }));
+		.map((d) => ({ drill: d, mayStop: drillRefusal(actor, d) === null }));
 }

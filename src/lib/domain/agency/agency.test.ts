@@ -51,6 +51,7 @@ const assign = (
 		incidentId,
 		incidentRegion: '440300',
 		incidentSector: 'industrial',
+		incidentStatus: 'response',
 		capability
 	}
 });
@@ -156,6 +157,27 @@ describe('AssignAgency', () => {
 		spec(full)
 			.when(assign('as-3', 'inc-3'), { now: at(42), actor: actors.regulator })
 			.thenThrows('agency.over_capacity');
+	});
+
+	it('is refused once the response has ended: agencies are called in while the incident is handled', () => {
+		for (const incidentStatus of ['response_ended', 'summary_by_processor', 'closed'] as const)
+			spec(register(local))
+				.when(
+					{ ...assign('as-1'), data: { ...assign('as-1').data, incidentStatus } } as AgencyCommand,
+					{ now: at(40), actor: actors.regulator }
+				)
+				.thenThrows('agency.incident_not_handling', 'incidentId');
+		expect(
+			spec(register(local))
+				.when(
+					{
+						...assign('as-1'),
+						data: { ...assign('as-1').data, incidentStatus: 'reported_local' }
+					} as AgencyCommand,
+					{ now: at(40), actor: actors.regulator }
+				)
+				.events()
+		).toHaveLength(1);
 	});
 });
 

@@ -1,6 +1,8 @@
 import type { Actor } from '../actor';
 import type { AssignmentTimes } from '../clocks';
 import { DomainError } from '../errors';
+import { isHandling, type IncidentStatus } from '../incident/evolve';
+import { regulatesIncident } from '../incident/permissions';
 import type { Sector, WarningColour } from '../levels';
 import { provinceOf, regulatorRegion } from '../regions';
 import {
@@ -47,7 +49,13 @@ export interface RegisteredAgency {
 export type AgencyState = { status: 'none' } | RegisteredAgency;
 export const initialState: AgencyState = { status: 'none' };
 
-const ACTIVE: readonly AssignmentStatus[] = ['assigned', 'accepted'];
+/** Assignments the agency is working (or asked to): they count against its capacity. */
+export const ACTIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['assigned', 'accepted'];
+const ACTIVE = ACTIVE_ASSIGNMENT_STATUSES;
+
+export function isActiveAssignment(a: { status: AssignmentStatus }): boolean {
+	return ACTIVE.includes(a.status);
+}
 
 function updateAssignment(
 	s: RegisteredAgency,
@@ -131,7 +139,7 @@ export interface AgencyLoad {
 }
 
 export function agencyLoad(state: RegisteredAgency): AgencyLoad {
-	const active = state.assignments.filter((a) => ACTIVE.includes(a.status)).length;
+	const active = state.assignments.filter(isActiveAssignment).length;
 	const { capacity } = state.agency;
 	return { active, capacity, available: Math.max(0, capacity - active) };
 }
@@ -220,9 +228,120 @@ export function mayAssign(
 	return (
 		actor.role === 'regulator' &&
 		agency.tier === 'local' &&
-		actor.sector === incident.sector &&
-		actor.region === regulatorRegion(incident.region, incident.sector)
+		regulatesIncident(actor, {
+			regulatorRegion: regulatorRegion(incident.region, incident.sector) ?? '',
+			sector: incident.sector
+		})
 	);
+}
+
+/** What an assignment is made to: the incident's facts the command handler copies over. */
+export interface AssignmentTarget {
+	incidentId: string;
+	incidentRegion: string;
+	incidentSector: Sector;
+	incidentStatus: IncidentStatus;
+}
+
+/**
+ * Why `actor` cannot assign this agency to the incident for `capability` now (null: it can).
+ * Written once: `decide` refuses an AssignAgency with it, the console offers the capabilities
+ * it allows (`assignableCapabilities`).
+ */
+export function assignRefusal(
+	actor: Actor,
+	state: AgencyState,
+	target: AssignmentTarget,
+	capability: Capability
+): DomainError | null {
+	if (state.status === 'none') return fail('not_found', 'no such agency');
+	const agency = state.agency;
+	if (!mayAssign(actor, agency, { region: target.incidentRegion, sector: target.incidentSector }))
+		return forbidden(actor, 'AssignAgency');
+	if (!isHandling({ status: target.incidentStatus }))
+		return fail(
+			'incident_not_handling',
+			`agencies are called in while an incident is handled, not in status ${target.incidentStatus}`,
+			'incidentId'
+		);
+	if (!agency.capabilities.includes(capability))
+		return fail('capability_missing', `${agency.name} does not offer ${capability}`, 'capability');
+	if (!serves(agency, target.incidentRegion))
+		return fail(
+			'region_not_served',
+			`${agency.name} does not serve ${target.incidentRegion}`,
+			'incidentRegion'
+		);
+	if (
+		state.assignments.some(
+			(a) =>
+				a.incidentId === target.incidentId && a.capability === capability && isActiveAssignment(a)
+		)
+	)
+		return fail(
+			'already_assigned',
+			'already assigned to this incident for this capability',
+			'incidentId'
+		);
+	if (agencyLoad(state).available === 0)
+		return fail('over_capacity', `${agency.name} is at capacity`, 'assignmentId');
+	return null;
+}
+
+/** The capabilities `actor` may assign this agency to the incident for now. */
+export function assignableCapabilities(
+	actor: Actor,
+	state: AgencyState,
+	target: AssignmentTarget
+): Capability[] {
+	if (state.status === 'none') return [];
+	return state.agency.capabilities.filter((c) => assignRefusal(actor, state, target, c) === null);
+}
+
+/** Commands on one existing assignment. */
+export type AssignmentCommandType =
+	'AcceptAssignment' | 'DeclineAssignment' | 'RecordAgencyProgress' | 'ReleaseAgency';
+
+/** The assignment statuses each command on an assignment needs. */
+const ASSIGNMENT_STATUS_NEEDED: Record<AssignmentCommandType, readonly AssignmentStatus[]> = {
+	AcceptAssignment: ['assigned'],
+	DeclineAssignment: ['assigned'],
+	RecordAgencyProgress: ['accepted'],
+	ReleaseAgency: ACTIVE
+};
+
+/**
+ * Why `actor` cannot run `command` on this assignment now, whatever the command's data (null:
+ * it can). The agency itself accepts, declines and reports progress; whoever may assign it
+ * releases it.
+ */
+export function assignmentRefusal(
+	actor: Actor,
+	state: AgencyState,
+	assignmentId: string,
+	command: AssignmentCommandType
+): DomainError | null {
+	if (state.status === 'none') return fail('not_found', 'no such agency');
+	const a = state.assignments.find((x) => x.assignmentId === assignmentId);
+	if (!a) return fail('assignment_not_found', 'no such assignment', 'assignmentId');
+	const allowed =
+		command === 'ReleaseAgency'
+			? mayAssign(actor, state.agency, { region: a.incidentRegion, sector: a.incidentSector })
+			: actor.role === 'agency' && actor.agencyId === state.agency.id;
+	if (!allowed) return forbidden(actor, command);
+	if (!ASSIGNMENT_STATUS_NEEDED[command].includes(a.status))
+		return fail('invalid_transition', `${command} is not possible on a ${a.status} assignment`);
+	return null;
+}
+
+/** Whether `actor` could run `command` on this assignment now (with a reason or note as needed). */
+export function assignmentCommandAvailable(
+	actor: Actor,
+	state: AgencyState,
+	assignmentId: string,
+	command: AssignmentCommandType
+): boolean {
+	return assignmentRefusal(actor, state, assignmentId, command) === null;
 }
 
 export function decide(
@@ -239,41 +358,13 @@ export function decide(
 		return [emit('AgencyRegistered', { at: now, by, agency: command.data.agency })];
 	}
 	if (state.status === 'none') throw fail('not_found', 'no such agency');
-	const agency = state.agency;
 
 	if (command.type === 'AssignAgency') {
 		const d = command.data;
-		if (!mayAssign(actor, agency, { region: d.incidentRegion, sector: d.incidentSector }))
-			throw forbidden(actor, command.type);
+		const refused = assignRefusal(actor, state, d, d.capability);
+		if (refused) throw refused;
 		if (state.assignments.some((a) => a.assignmentId === d.assignmentId))
 			throw fail('already_exists', 'assignment id already used', 'assignmentId');
-		if (!agency.capabilities.includes(d.capability))
-			throw fail(
-				'capability_missing',
-				`${agency.name} does not offer ${d.capability}`,
-				'capability'
-			);
-		if (!serves(agency, d.incidentRegion))
-			throw fail(
-				'region_not_served',
-				`${agency.name} does not serve ${d.incidentRegion}`,
-				'incidentRegion'
-			);
-		if (
-			state.assignments.some(
-				(a) =>
-					a.incidentId === d.incidentId &&
-					a.capability === d.capability &&
-					ACTIVE.includes(a.status)
-			)
-		)
-			throw fail(
-				'already_assigned',
-				'already assigned to this incident for this capability',
-				'incidentId'
-			);
-		if (agencyLoad(state).available === 0)
-			throw fail('over_capacity', `${agency.name} is at capacity`, 'assignmentId');
 		return [
 			emit('AgencyAssigned', {
 				at: now,
@@ -288,25 +379,14 @@ export function decide(
 		];
 	}
 
-	const a = state.assignments.find((x) => x.assignmentId === command.data.assignmentId);
-	if (!a) throw fail('assignment_not_found', 'no such assignment', 'assignmentId');
-	const self = actor.role === 'agency' && actor.agencyId === agency.id;
-	const requireStatus = (allowed: readonly AssignmentStatus[]) => {
-		if (!allowed.includes(a.status))
-			throw fail(
-				'invalid_transition',
-				`${command.type} is not possible on a ${a.status} assignment`
-			);
-	};
+	const refused = assignmentRefusal(actor, state, command.data.assignmentId, command.type);
+	if (refused) throw refused;
+	const a = state.assignments.find((x) => x.assignmentId === command.data.assignmentId)!;
 
 	switch (command.type) {
 		case 'AcceptAssignment':
-			if (!self) throw forbidden(actor, command.type);
-			requireStatus(['assigned']);
 			return [emit('AssignmentAccepted', { at: now, by, assignmentId: a.assignmentId })];
 		case 'DeclineAssignment':
-			if (!self) throw forbidden(actor, command.type);
-			requireStatus(['assigned']);
 			if (!command.data.reason?.trim())
 				throw fail('reason_required', 'a decline needs a reason', 'reason');
 			return [
@@ -318,8 +398,6 @@ export function decide(
 				})
 			];
 		case 'RecordAgencyProgress':
-			if (!self) throw forbidden(actor, command.type);
-			requireStatus(['accepted']);
 			return [
 				emit('AgencyProgressRecorded', {
 					at: now,
@@ -330,9 +408,6 @@ export function decide(
 				})
 			];
 		case 'ReleaseAgency': {
-			if (!mayAssign(actor, agency, { region: a.incidentRegion, sector: a.incidentSector }))
-				throw forbidden(actor, command.type);
-			requireStatus(ACTIVE);
 			const { reason } = command.data;
 			return [
 				emit('AgencyReleased', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IncidentStatus } from '../incident/evolve';
 import { SECTORS } from '../levels';
 import { isRegionCode } from '../regions';
 
@@ -63,6 +64,8 @@ export type AgencyCommand =
 				/** Copied from the incident by the command handler: scopes who may assign. */
 				incidentRegion: string;
 				incidentSector: (typeof SECTORS)[number];
+				/** Copied likewise: agencies are called in only while the incident is handled. */
+				incidentStatus: IncidentStatus;
 				capability: Capability;
 				drill?: boolean;
 			};

@@ -26,6 +26,9 @@ export type Duty = (typeof DUTIES)[number];
  */
 export type ClockStatus = 'running' | 'due_soon' | 'overdue' | 'met' | 'missed';
 
+/** The statuses of a clock still owed (not yet met or missed). */
+export const OWED_STATUSES: readonly ClockStatus[] = ['running', 'due_soon', 'overdue'];
+
 export interface OwedBy {
 	party: 'processor' | 'regulator' | 'ministry' | 'agency';
 	orgId?: string;

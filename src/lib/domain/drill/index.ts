@@ -64,6 +64,22 @@ export function mayRunDrill(actor: Actor, regions: readonly string[]): boolean {
 const fail = (code: string, message: string, field?: string) =>
 	new DomainError(`drill.${code}`, message, { messageKey: `drill.${code}`, field });
 
+/** Whether `actor` may start a drill at all: in its own region, or anywhere (ministry, engine). */
+export function mayStartDrill(actor: Actor): boolean {
+	return mayRunDrill(actor, actor.region ? [actor.region] : []);
+}
+
+/**
+ * Why `actor` cannot stop or complete this drill now (null: it can, given a reason to stop).
+ * Written once: `decide` refuses with it, the console offers "stop" when it is null.
+ */
+export function drillRefusal(actor: Actor, state: DrillState): DomainError | null {
+	if (state.status === 'none') return fail('not_found', 'no such drill');
+	if (state.status !== 'running') return fail('not_running', `drill is ${state.status}`);
+	if (!mayRunDrill(actor, state.regions)) return fail('forbidden', 'not allowed to end this drill');
+	return null;
+}
+
 export function decide(command: DrillCommand, state: DrillState, ctx: DecideContext): DrillEvent[] {
 	const { now: at, actor } = ctx;
 	const by = actor.id;
@@ -77,9 +93,8 @@ export function decide(command: DrillCommand, state: DrillState, ctx: DecideCont
 			throw fail('forbidden', 'not allowed to run a drill here', 'regions');
 		return [{ type: 'DrillStarted', data: { at, by, ...command.data } }];
 	}
-	if (state.status === 'none') throw fail('not_found', 'no such drill');
-	if (state.status !== 'running') throw fail('not_running', `drill is ${state.status}`);
-	if (!mayRunDrill(actor, state.regions)) throw fail('forbidden', 'not allowed to end this drill');
+	const refused = drillRefusal(actor, state);
+	if (refused) throw refused;
 	if (command.type === 'StopDrill') {
 		const reason = command.data.reason.trim();
 		if (!reason) throw fail('reason_required', 'say why the drill stops', 'reason');

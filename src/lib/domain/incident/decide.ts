@@ -1,7 +1,7 @@
 import type { Actor } from '../actor';
-import { DomainError } from '../errors';
 import { atLeast, type Level } from '../levels';
 import { regulatorRegion } from '../regions';
+import { fail, precondition } from './available';
 import type { IncidentCommand } from './commands';
 import {
 	incidentEventSchemas,
@@ -9,19 +9,12 @@ import {
 	type IncidentEventOf,
 	type IncidentEventType
 } from './events';
-import { type Incident, type IncidentState, type IncidentStatus } from './evolve';
+import { type Incident, type IncidentState } from './evolve';
 import { authorize } from './permissions';
 
 export interface DecideContext {
 	now: string;
 	actor: Actor;
-}
-
-function fail(code: string, message: string, field?: string, details?: Record<string, unknown>) {
-	return new DomainError(`incident.${code}`, message, {
-		...(field !== undefined ? { field } : {}),
-		...(details !== undefined ? { details } : {})
-	});
 }
 
 /** Every event leaves decide already valid against the schema the store will check. */
@@ -37,19 +30,6 @@ function emit<K extends IncidentEventType>(
 		});
 	}
 	return { type, data: parsed.data } as IncidentEventOf<K>;
-}
-
-function requireStatus(s: Incident, allowed: readonly IncidentStatus[], command: string) {
-	if (!allowed.includes(s.status))
-		throw fail(
-			'invalid_transition',
-			`${command} is not possible in status ${s.status}`,
-			undefined,
-			{
-				status: s.status,
-				command
-			}
-		);
 }
 
 function requireReason(reason: string | undefined): string {
@@ -68,37 +48,16 @@ function occurredAt(s: Incident, at: string | undefined, now: string): string {
 	return at;
 }
 
-/** Statuses in which an incident is still open (progress, withdrawal and merging allowed). */
-export const OPEN_STATUSES: readonly IncidentStatus[] = [
-	'discovered',
-	'first_handling',
-	'self_graded',
-	'reported_local',
-	'regulator_graded',
-	'reported_ministry',
-	'response',
-	'response_ended',
-	'summary_by_processor',
-	'summary_by_regulator'
-];
-
-/**
- * Where a response may start, and at which levels (the plan's flow chart): IV straight after
- * self-grading, III or IV after the regulator grades, II/I only once the ministry knows.
- */
-export const RESPONSE_ENTRY: Partial<Record<IncidentStatus, readonly Level[]>> = {
-	self_graded: ['general'],
-	regulator_graded: ['general', 'relatively_large'],
-	reported_ministry: ['major', 'especially_major']
-};
-
 // Structural thresholds of the plan's flow (not deadlines, so not policy data): who must be
-// told, and whether a summary report is owed before closing.
+// told, and what a report needs. What each command needs of the state: ./available.ts.
 const REPORT_LOCAL_FROM: Level = 'relatively_large';
-const MINISTRY_FROM: Level = 'major';
-const SUMMARY_FROM: Level = 'major';
 const NEEDS_APPROVAL: Level = 'especially_major';
 const SIGNOFF_FROM: Level = 'major';
+
+/** A 重大+ report must be signed or sealed (attachment 2). */
+export function signOffRequired(level: Level): boolean {
+	return atLeast(level, SIGNOFF_FROM);
+}
 
 export function decide(
 	command: IncidentCommand,
@@ -130,17 +89,17 @@ export function decide(
 	if (state.status === 'none') throw fail('not_found', 'no such incident');
 	const s = state;
 	authorize(actor, command, s);
+	const refused = precondition(command.type, s);
+	if (refused) throw refused;
 
 	switch (command.type) {
 		case 'StartFirstHandling':
-			requireStatus(s, ['discovered'], command.type);
 			return [emit('FirstHandlingStarted', { at: now, by, measures: command.data.measures })];
 
 		case 'SelfGrade': {
-			requireStatus(s, ['discovered', 'first_handling'], command.type);
 			const { level, ruleSetVersion, firedCriteria } = command.data;
 			const signedOff = s.signedOff || command.data.signedOff === true;
-			if (atLeast(level, SIGNOFF_FROM) && !signedOff)
+			if (signOffRequired(level) && !signedOff)
 				throw fail('signoff_required', 'a 重大+ report must be signed or sealed', 'signedOff');
 			const events: IncidentEvent[] = [
 				emit('IncidentSelfGraded', { at: now, by, level, ruleSetVersion, firedCriteria, signedOff })
@@ -154,7 +113,6 @@ export function decide(
 		}
 
 		case 'ConfirmLevel': {
-			requireStatus(s, ['reported_local'], command.type);
 			const { level, reason, ruleSetVersion, firedCriteria } = command.data;
 			const previousLevel = s.level as Level;
 			if (level !== previousLevel) requireReason(reason);
@@ -172,8 +130,6 @@ export function decide(
 		}
 
 		case 'EscalateToMinistry': {
-			requireStatus(s, ['regulator_graded', 'reported_ministry', 'response'], command.type);
-			requireAtLeast(s, MINISTRY_FROM, command.type);
 			const { channel } = command.data;
 			if (s.milestones.reportedMinistryAt[channel])
 				throw fail('already_reported', `already reported to the ministry by ${channel}`, 'channel');
@@ -187,8 +143,6 @@ export function decide(
 		}
 
 		case 'ReportToLeadingGroup': {
-			requireStatus(s, ['reported_ministry', 'response'], command.type);
-			requireAtLeast(s, MINISTRY_FROM, command.type);
 			const { channel } = command.data;
 			if (s.milestones.reportedLeadingGroupAt[channel])
 				throw fail(
@@ -207,12 +161,6 @@ export function decide(
 
 		case 'StartResponse': {
 			const { level, approval } = command.data;
-			const entry = RESPONSE_ENTRY[s.status];
-			if (!entry || !s.level || !entry.includes(s.level))
-				throw fail('invalid_transition', `no ${level} response from ${s.status}`, undefined, {
-					status: s.status,
-					level: s.level
-				});
 			if (level !== s.level)
 				throw fail(
 					'level_mismatch',
@@ -225,11 +173,9 @@ export function decide(
 		}
 
 		case 'RecordProgress':
-			requireStatus(s, OPEN_STATUSES, command.type);
 			return [emit('ProgressRecorded', { at: now, by, note: command.data.note, role: actor.role })];
 
 		case 'RequestLevelChange': {
-			requireStatus(s, ['response'], command.type);
 			const { level } = command.data;
 			const reason = requireReason(command.data.reason);
 			const from = s.level as Level;
@@ -238,7 +184,6 @@ export function decide(
 		}
 
 		case 'ChangeLevel': {
-			requireStatus(s, ['response'], command.type);
 			const { level } = command.data;
 			const reason = requireReason(command.data.reason);
 			const from = s.level as Level;
@@ -247,7 +192,6 @@ export function decide(
 		}
 
 		case 'EndResponse': {
-			requireStatus(s, ['response'], command.type);
 			const level = s.level as Level;
 			const { approval } = command.data;
 			if (level === NEEDS_APPROVAL && !approval?.trim())
@@ -260,36 +204,22 @@ export function decide(
 		}
 
 		case 'SubmitSummary':
-			requireStatus(s, ['response_ended'], command.type);
 			return [emit('SummarySubmitted', { at: now, by, summary: command.data.summary })];
 
 		case 'SubmitRegulatorSummary':
-			requireStatus(s, ['summary_by_processor'], command.type);
 			return [emit('RegulatorSummarySubmitted', { at: now, by, summary: command.data.summary })];
 
 		case 'CloseIncident': {
-			const summaryOwed = s.level !== null && atLeast(s.level, SUMMARY_FROM);
-			requireStatus(
-				s,
-				summaryOwed
-					? ['response_ended', 'summary_by_processor', 'summary_by_regulator']
-					: ['response_ended', 'summary_by_processor'],
-				command.type
-			);
-			if (summaryOwed && s.status !== 'summary_by_regulator')
-				throw fail('summary_required', 'a 重大+ incident closes after both summary reports');
 			const { note } = command.data;
 			return [emit('IncidentClosed', { at: now, by, ...(note !== undefined ? { note } : {}) })];
 		}
 
 		case 'WithdrawIncident': {
-			requireStatus(s, OPEN_STATUSES, command.type);
 			const reason = requireReason(command.data.reason);
 			return [emit('IncidentWithdrawn', { at: now, by, reason })];
 		}
 
 		case 'MergeIncident': {
-			requireStatus(s, OPEN_STATUSES, command.type);
 			const reason = requireReason(command.data.reason);
 			const { intoIncidentId } = command.data;
 			if (intoIncidentId === s.incidentId)
@@ -297,12 +227,4 @@ export function decide(
 			return [emit('IncidentMerged', { at: now, by, intoIncidentId, reason })];
 		}
 	}
-}
-
-function requireAtLeast(s: Incident, min: Level, command: string) {
-	if (!s.level || !atLeast(s.level, min))
-		throw fail('invalid_transition', `${command} needs level ${min} or above`, undefined, {
-			status: s.status,
-			level: s.level
-		});
 }

@@ -19,6 +19,8 @@ const minuteIso = iso.refine((s) => Date.parse(s) % 60_000 === 0, {
 export const levelSchema = z.enum(LEVELS);
 export const channelSchema = z.enum(['phone', 'written']);
 export type ReportChannel = z.infer<typeof channelSchema>;
+/** How a report upward is made: by phone first, then in writing. */
+export const REPORT_CHANNELS: readonly ReportChannel[] = channelSchema.options;
 
 export const DATA_TYPES = ['rnd', 'production', 'management', 'operations', 'service'] as const;
 export type DataType = (typeof DATA_TYPES)[number];

@@ -18,7 +18,31 @@ export const INCIDENT_STATUSES = [
 	'merged'
 ] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Closed, withdrawn or merged: nothing more happens to the incident. */
 export const TERMINAL_STATUSES: readonly IncidentStatus[] = ['closed', 'withdrawn', 'merged'];
+
+/** Not terminal: progress notes, withdrawal and merging are still possible. */
+export const OPEN_STATUSES: readonly IncidentStatus[] = INCIDENT_STATUSES.filter(
+	(s) => !TERMINAL_STATUSES.includes(s)
+);
+
+/**
+ * Still being handled: from discovery until the response ends (the summary phase and the
+ * terminal statuses are not). Walls show these as open; agencies are called in only to these.
+ */
+export const HANDLING_STATUSES: readonly IncidentStatus[] = INCIDENT_STATUSES.slice(
+	0,
+	INCIDENT_STATUSES.indexOf('response_ended')
+);
+
+export function isOpen(state: { status: string }): state is Incident {
+	return OPEN_STATUSES.includes(state.status as IncidentStatus);
+}
+
+export function isHandling(state: { status: string }): state is Incident {
+	return HANDLING_STATUSES.includes(state.status as IncidentStatus);
+}
 
 export interface LevelHistoryEntry {
 	level: Level;

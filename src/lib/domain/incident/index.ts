@@ -2,4 +2,11 @@ export * from './events';
 export * from './commands';
 export * from './evolve';
 export * from './permissions';
-export { decide, OPEN_STATUSES, RESPONSE_ENTRY, type DecideContext } from './decide';
+export {
+	incidentCommandAvailable,
+	pendingChannels,
+	precondition,
+	RESPONSE_ENTRY,
+	type StateCommandType
+} from './available';
+export { decide, signOffRequired, type DecideContext } from './decide';

@@ -60,6 +60,30 @@ export const INCIDENT_PERMISSIONS: Record<IncidentCommandType, readonly Permissi
 	MergeIncident: [regulator, ministry, drill]
 };
 
+/**
+ * Whether `who` (a regulator's region and sector) is the local regulator in charge of an
+ * incident: the incident's sector, in the region regulatorRegion(incident.region, sector) names.
+ * A provincial telecom regulator is in charge of its 计划单列市's telecom incidents; a 计划单列市
+ * industrial regulator of its own city's industrial ones, and the province's industrial
+ * regulator not of those.
+ */
+export function regulatesIncident(
+	who: { region?: string | null; sector?: string | null },
+	incident: { regulatorRegion: string; sector: string }
+): boolean {
+	return !!who.region && who.region === incident.regulatorRegion && who.sector === incident.sector;
+}
+
+/** An incident in the actor's charge: every incident for the ministry, the regulator in charge's. */
+export function inCharge(
+	actor: Actor,
+	incident: { regulatorRegion: string; sector: string }
+): boolean {
+	return (
+		actor.role === 'ministry' || (actor.role === 'regulator' && regulatesIncident(actor, incident))
+	);
+}
+
 interface Subject {
 	orgId: string;
 	sector: Sector;
@@ -75,7 +99,7 @@ function inScope(actor: Actor, scope: Scope, subject: Subject): boolean {
 				(actor.orgId === subject.orgId || (actor.subsidiaries ?? []).includes(subject.orgId))
 			);
 		case 'incident_region_sector':
-			return actor.region === subject.regulatorRegion && actor.sector === subject.sector;
+			return regulatesIncident(actor, subject);
 		case 'national':
 			return true;
 		case 'drill':

@@ -512,6 +512,8 @@ export function incidentStory(rng: Rng, input: IncidentStoryInput, book: AgencyB
 					incidentId: id,
 					incidentRegion: org.region,
 					incidentSector: sector,
+					// Assigned minutes into the response, released before it ends.
+					incidentStatus: 'response',
 					capability,
 					drill
 				}

@@ -50,6 +50,7 @@ function agencyState(): agency.AgencyState {
 					incidentId: 'a',
 					incidentRegion: '440300',
 					incidentSector: 'industrial',
+					incidentStatus: 'response',
 					capability: 'tracing'
 				}
 			},

@@ -12,12 +12,26 @@ import type {
 } from './commands';
 import type { WarningEvent, WarningIssuer, WarningScope } from './events';
 import type { IssuedWarning, WarningState } from './evolve';
-import { warningDenial, type WarningDenial } from './permissions';
+import {
+	adjustableColours,
+	issuableColours,
+	warningDenial,
+	type WarningDenial
+} from './permissions';
 
 export interface WarningContext {
 	/** When the command is decided (ISO); becomes every event's `at`. */
 	now: string;
 	actor: Actor;
+}
+
+function refusal(
+	code: string,
+	message: string,
+	field?: string,
+	details?: Record<string, unknown>
+): DomainError {
+	return new DomainError(code, message, { messageKey: code, field, details });
 }
 
 function fail(
@@ -26,7 +40,7 @@ function fail(
 	field?: string,
 	details?: Record<string, unknown>
 ): never {
-	throw new DomainError(code, message, { messageKey: code, field, details });
+	throw refusal(code, message, field, details);
 }
 
 const DENIAL_MESSAGE: Record<WarningDenial, string> = {
@@ -111,18 +125,72 @@ function checkValidity(fromMs: number, untilMs: number, nowMs: number): void {
 	}
 }
 
-function requireIssued(state: WarningState, warningId: string): IssuedWarning {
-	if (state.status === 'not_issued') {
-		fail('warning.not_issued', `Warning ${warningId} has not been issued`, 'warningId');
+/**
+ * Why the warning as it stands refuses `command` at `nowMs`, whatever the command's data says
+ * (null: it does not). Written once: `decide` refuses with it, screens offer commands with it.
+ */
+function stateRefusal(
+	command: WarningCommand['type'],
+	state: WarningState,
+	nowMs: number
+): DomainError | null {
+	if (command === 'IssueWarning')
+		return state.status === 'not_issued'
+			? null
+			: refusal(
+					'warning.already_issued',
+					`Warning ${state.warningId} is already issued`,
+					'warningId'
+				);
+	if (state.status === 'not_issued')
+		return refusal('warning.not_issued', 'The warning has not been issued', 'warningId');
+	if (command === 'AdjustWarning') {
+		if (state.status === 'lifted')
+			return refusal('warning.lifted', `Warning ${state.warningId} has been lifted`);
+		if (nowMs >= parseInstant(state.validUntil))
+			return refusal('warning.expired', `Warning ${state.warningId} has expired; issue a new one`);
 	}
-	if (state.warningId !== warningId) {
-		fail(
-			'warning.id_mismatch',
-			`Command for ${warningId} applied to ${state.warningId}`,
-			'warningId'
-		);
+	// Lifting an expired warning is allowed: it closes the record explicitly (解除).
+	if (command === 'LiftWarning' && state.status === 'lifted')
+		return refusal('warning.already_lifted', `Warning ${state.warningId} has already been lifted`);
+	return null;
+}
+
+function requireState(command: WarningCommand['type'], state: WarningState, nowMs: number): void {
+	const refused = stateRefusal(command, state, nowMs);
+	if (refused) throw refused;
+}
+
+function requireIssued(
+	command: WarningCommand['type'],
+	state: WarningState,
+	warningId: string,
+	nowMs: number
+): IssuedWarning {
+	requireState(command, state, nowMs);
+	const w = state as IssuedWarning;
+	if (w.warningId !== warningId) {
+		fail('warning.id_mismatch', `Command for ${warningId} applied to ${w.warningId}`, 'warningId');
 	}
-	return state;
+	return w;
+}
+
+/**
+ * Whether `actor` could run `command` on this warning at `now` with suitable data (a colour
+ * it may re-issue in, a reason): the state allows it and the actor may act on the warning's
+ * colour and scope. Issuing needs a colour the actor may issue over its own jurisdiction.
+ */
+export function warningCommandAvailable(
+	actor: Actor,
+	state: WarningState,
+	command: WarningCommand['type'],
+	now: string
+): boolean {
+	if (stateRefusal(command, state, parseInstant(now)) !== null) return false;
+	if (command === 'IssueWarning') return issuableColours(actor).length > 0;
+	const w = state as IssuedWarning;
+	if (command === 'AdjustWarning') return adjustableColours(actor, w).length > 0;
+	return warningDenial(actor, command, w.colour, [w.scope]) === null;
 }
 
 function issuerOf(actor: Actor): WarningIssuer {
@@ -132,9 +200,7 @@ function issuerOf(actor: Actor): WarningIssuer {
 }
 
 function issue(cmd: IssueWarning, state: WarningState, ctx: Ctx): WarningEvent[] {
-	if (state.status !== 'not_issued') {
-		fail('warning.already_issued', `Warning ${state.warningId} is already issued`, 'warningId');
-	}
+	requireState('IssueWarning', state, ctx.nowMs);
 	const warningId = requireText(cmd.warningId, 'warningId');
 	const colour = checkColour(cmd.colour);
 	const scope = checkScope(cmd.scope);
@@ -181,11 +247,7 @@ function issue(cmd: IssueWarning, state: WarningState, ctx: Ctx): WarningEvent[]
 }
 
 function adjust(cmd: AdjustWarning, state: WarningState, ctx: Ctx): WarningEvent[] {
-	const w = requireIssued(state, cmd.warningId);
-	if (w.status === 'lifted') fail('warning.lifted', `Warning ${w.warningId} has been lifted`);
-	if (ctx.nowMs >= parseInstant(w.validUntil)) {
-		fail('warning.expired', `Warning ${w.warningId} has expired; issue a new one`);
-	}
+	const w = requireIssued('AdjustWarning', state, cmd.warningId, ctx.nowMs);
 	const colour = checkColour(cmd.colour);
 	if (colour === w.colour) {
 		fail('warning.same_colour', `Warning ${w.warningId} is already ${colour}`, 'colour');
@@ -223,13 +285,9 @@ function adjust(cmd: AdjustWarning, state: WarningState, ctx: Ctx): WarningEvent
 }
 
 function lift(cmd: LiftWarning, state: WarningState, ctx: Ctx): WarningEvent[] {
-	const w = requireIssued(state, cmd.warningId);
-	if (w.status === 'lifted') {
-		fail('warning.already_lifted', `Warning ${w.warningId} has already been lifted`);
-	}
+	const w = requireIssued('LiftWarning', state, cmd.warningId, ctx.nowMs);
 	const reason = requireText(cmd.reason, 'reason');
 	authorize(ctx.actor, 'LiftWarning', w.colour, [w.scope]);
-	// Lifting an expired warning is allowed: it closes the record explicitly (解除).
 	return [
 		{
 			type: 'WarningLifted',
@@ -239,7 +297,7 @@ function lift(cmd: LiftWarning, state: WarningState, ctx: Ctx): WarningEvent[] {
 }
 
 function link(cmd: LinkIncident, state: WarningState, ctx: Ctx): WarningEvent[] {
-	const w = requireIssued(state, cmd.warningId);
+	const w = requireIssued('LinkIncident', state, cmd.warningId, ctx.nowMs);
 	const incidentId = requireText(cmd.incidentId, 'incidentId');
 	if (w.linkedIncidents.includes(incidentId)) {
 		fail(

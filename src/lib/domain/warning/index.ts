@@ -1,7 +1,7 @@
 export * from './commands';
 export * from './events';
 export * from './permissions';
-export { decide, type WarningContext } from './decide';
+export { decide, warningCommandAvailable, type WarningContext } from './decide';
 export {
 	evolve,
 	initialState,

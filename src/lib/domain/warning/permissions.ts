@@ -1,6 +1,5 @@
-import type { Actor } from '../actor';
-import type { WarningColour } from '../levels';
-import { regionByCode } from '../regions/index';
+import { isSeatedRegulator, type Actor } from '../actor';
+import { WARNING_COLOURS, type WarningColour } from '../levels';
 import type { WarningCommand } from './commands';
 import type { WarningScope } from './events';
 
@@ -48,15 +47,8 @@ export const WARNING_PERMISSIONS: Record<
 	LinkIncident: byColour([MINISTRY, REGULATOR_IN_SCOPE], [MINISTRY, REGULATOR_IN_SCOPE])
 };
 
-function isRealRegulator(
-	actor: Actor
-): actor is Actor & { region: string; sector: NonNullable<Actor['sector']> } {
-	if (actor.role !== 'regulator' || !actor.region || !actor.sector) return false;
-	return regionByCode(actor.region)?.sectors.includes(actor.sector) ?? false;
-}
-
 function regulatorMatches(actor: Actor, how: 'covers' | 'overlaps', scope: WarningScope): boolean {
-	if (!isRealRegulator(actor)) return false;
+	if (!isSeatedRegulator(actor)) return false;
 	if (how === 'covers') {
 		return (
 			scope.regions.every((r) => r === actor.region) &&
@@ -99,4 +91,37 @@ export function mayActOnWarning(
 	scopes: readonly WarningScope[]
 ): boolean {
 	return warningDenial(actor, command, colour, scopes) === null;
+}
+
+/**
+ * Colours `actor` may issue a warning in over `scope`; without one, over its own jurisdiction:
+ * a regulator's region × sector, the ministry's anywhere (its grants do not depend on scope).
+ */
+export function issuableColours(actor: Actor, scope?: WarningScope): WarningColour[] {
+	const scopes: WarningScope[] = scope
+		? [scope]
+		: actor.role === 'regulator'
+			? [
+					{
+						regions: actor.region ? [actor.region] : [],
+						sectors: actor.sector ? [actor.sector] : []
+					}
+				]
+			: [];
+	return WARNING_COLOURS.filter((c) => mayActOnWarning(actor, 'IssueWarning', c, scopes));
+}
+
+/**
+ * Colours a warning of `colour` over `scope` may be re-issued in by `actor` (its scope kept):
+ * another colour, and the actor may act on both the current and the new one.
+ */
+export function adjustableColours(
+	actor: Actor,
+	warning: { colour: WarningColour; scope: WarningScope }
+): WarningColour[] {
+	const scopes = [warning.scope];
+	if (!mayActOnWarning(actor, 'AdjustWarning', warning.colour, scopes)) return [];
+	return WARNING_COLOURS.filter(
+		(c) => c !== warning.colour && mayActOnWarning(actor, 'AdjustWarning', c, scopes)
+	);
 }

@@ -154,6 +154,11 @@ export function mayManage(actor: Actor, regions: readonly string[]): boolean {
 	return own !== undefined && regions.every((r) => provinceOf(r) === own);
 }
 
+/** Whether `actor` may declare a watch period at all: over its own region, or anywhere (ministry). */
+export function mayDeclareWatch(actor: Actor): boolean {
+	return mayManage(actor, actor.region ? [actor.region] : []);
+}
+
 function forbidden(actor: Actor, what: string) {
 	return new DomainError('forbidden', `${actor.role} ${actor.id} may not ${what}`, {
 		details: { command: what, role: actor.role }

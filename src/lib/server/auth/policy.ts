@@ -1,4 +1,5 @@
-import type { Actor } from '../../domain/actor';
+import { USER_ROLES, type Actor, type UserRole } from '../../domain/actor';
+import { regulatesIncident } from '../../domain/incident';
 import type { Sector } from '../../domain/levels';
 import { isRegionCode, provinceOf } from '../../domain/regions';
 import {
@@ -20,8 +21,7 @@ import {
  * (src/lib/domain/{incident,warning,…}/permissions.ts) on top.
  */
 
-export const USER_ROLES = ['ministry', 'regulator', 'processor', 'agency', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+export { USER_ROLES, type UserRole };
 
 export interface UserPrincipal {
 	kind: 'user';
@@ -119,7 +119,7 @@ export function canSeeIncident(p: Principal, i: IncidentFacts): boolean {
 				case 'ministry':
 					return true;
 				case 'regulator':
-					return i.regulatorRegion === p.region && i.sector === p.sector;
+					return regulatesIncident(p, i);
 				case 'processor':
 					return p.orgIds.includes(i.orgId);
 				case 'agency':

@@ -2,6 +2,7 @@ import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { and, asc, count, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { ACTIVE_ASSIGNMENT_STATUSES } from '../../domain/agency';
 import { auditStream, type AuditEvent } from '../../domain/audit/events';
 import { SECTORS, type Sector } from '../../domain/levels';
 import { isRegionCode, regionByCode } from '../../domain/regions';
@@ -357,8 +358,7 @@ export class AuthService {
 		const errors: FieldErrors = {};
 		if (!orgIdSchema.safeParse(input.id).success) errors.id = 'auth.field.orgId';
 		if (!input.name.trim() || input.name.length > 200) errors.name = 'auth.field.displayName';
-		const kinds = ['processor', 'regulator', 'agency', 'ministry', 'operator'] as const;
-		const kind = kinds.find((k) => k === input.kind);
+		const kind = organisations.kind.enumValues.find((k) => k === input.kind);
 		if (!kind) errors.kind = 'auth.field.kind';
 		if (input.region && !isRegionCode(input.region)) errors.region = 'auth.field.region';
 		if (input.parentId && input.parentId === input.id) errors.parentId = 'auth.field.parent';
@@ -880,7 +880,10 @@ export class AuthService {
 			.from(agencyLoad)
 			.where(
 				sql`exists (select 1 from jsonb_array_elements(${agencyLoad.state}->'assignments') a
-					where a->>'incidentId' = ${incidentId} and a->>'status' in ('assigned', 'accepted'))`
+					where a->>'incidentId' = ${incidentId} and a->>'status' in (${sql.join(
+						ACTIVE_ASSIGNMENT_STATUSES.map((s) => sql`${s}`),
+						sql`, `
+					)}))`
 			);
 		return { ...row, agencies: assigned.map((a) => a.id) };
 	}

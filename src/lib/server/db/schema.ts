@@ -12,6 +12,8 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import { USER_ROLES } from '../../domain/actor';
+import { SECTORS } from '../../domain/levels';
 
 /**
  * The append-only log. Rows are never updated or deleted (a trigger refuses it, see the
@@ -206,9 +208,9 @@ export const users = pgTable(
 		id: text().primaryKey(),
 		username: text().notNull(),
 		displayName: text().notNull(),
-		role: text({ enum: ['ministry', 'regulator', 'processor', 'agency', 'admin'] }).notNull(),
+		role: text({ enum: USER_ROLES }).notNull(),
 		region: text(),
-		sector: text({ enum: ['industrial', 'telecom', 'radio'] }),
+		sector: text({ enum: SECTORS }),
 		orgId: text(),
 		agencyId: text(),
 		/** argon2id (PHC string). */

@@ -1,10 +1,16 @@
 import type { Actor } from '../../domain/actor';
-import { standbyStatus, type AgencyCommand } from '../../domain/agency';
+import {
+	isActiveAssignment,
+	standbyStatus,
+	type AgencyCommand,
+	type AssignmentStatus
+} from '../../domain/agency';
 import type { Picture } from '../../domain/picture';
 import { warningStatus, type IssuedWarning } from '../../domain/warning';
 import type { EventStore } from '../events/store';
 import { getEventStore } from '../events/app';
 import { pictureFor } from '../queries/picture';
+import { offeredAgencyActions, type AgencyAction } from '../../shared/console';
 import { ROOM_NATIONAL, standbyRoom, type Room } from '../../shared/socket';
 import { agencyAggregate } from '../commands/aggregates';
 import { execute } from '../commands/execute';
@@ -15,8 +21,7 @@ import { attempt, InputError, NotFound, one, type FormFields, type OpsResult } f
  * The support agency's own actions on its assignments. The agency is the signed-in actor's
  * (`actor.agencyId`); an assignment id from the form is only looked up within it.
  */
-export const AGENCY_ACTIONS = ['accept', 'decline', 'progress'] as const;
-export type AgencyAction = (typeof AGENCY_ACTIONS)[number];
+export type { AgencyAction };
 
 export function isAgencyActor(actor: Actor | null): actor is Actor & { agencyId: string } {
 	return actor?.role === 'agency' && !!actor.agencyId;
@@ -62,7 +67,11 @@ export interface AgencyAssignmentView {
 	assignmentId: string;
 	incidentId: string;
 	capability: string;
-	status: 'assigned' | 'accepted' | 'declined' | 'released';
+	status: AssignmentStatus;
+	/** Still being worked (or awaiting an answer): the domain's active statuses. */
+	active: boolean;
+	/** What the agency may do on it now (the domain's answer). */
+	offered: AgencyAction[];
 	assignedAt: string;
 	onSite: boolean;
 	drill: boolean;
@@ -104,6 +113,8 @@ export async function agencyView(
 			incidentId: a.incidentId,
 			capability: a.capability,
 			status: a.status,
+			active: isActiveAssignment(a),
+			offered: offeredAgencyActions(actor, state, a.assignmentId),
 			assignedAt: a.assignedAt,
 			onSite: !!a.arrivedAt,
 			drill: a.drill,

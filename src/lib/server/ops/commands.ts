@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor';
 import { CAPABILITIES, type AgencyCommand, type AgencyState } from '../../domain/agency';
-import type { Incident, IncidentCommand, IncidentState } from '../../domain/incident';
+import {
+	inCharge,
+	REPORT_CHANNELS,
+	type Incident,
+	type IncidentCommand,
+	type IncidentCommandOf,
+	type IncidentState
+} from '../../domain/incident';
 import { LEVELS, SECTORS, WARNING_COLOURS, type WarningColour } from '../../domain/levels';
 import { isRegionCode } from '../../domain/regions';
 import type { WarningCommand, WarningState } from '../../domain/warning';
@@ -29,7 +36,8 @@ import {
 	type FormFields,
 	type OpsResult
 } from './result';
-import { isConsoleActor, seesIncident } from './scope';
+import type { IncidentAction, IncidentActionCommand } from '../../shared/console';
+import { isConsoleActor } from './scope';
 
 /**
  * The on-duty console's actions: form fields in, a domain command run through `execute` with
@@ -63,7 +71,7 @@ export const readWarning = (store: EventStore, id: string): Promise<WarningState
 async function incidentInScope(store: EventStore, actor: Actor, id: string): Promise<Incident> {
 	if (!id || !isConsoleActor(actor)) throw new NotFound('no such incident');
 	const s = await readIncident(store, id);
-	if (s.status === 'none' || !seesIncident(actor, s)) throw new NotFound('no such incident');
+	if (s.status === 'none' || !inCharge(actor, s)) throw new NotFound('no such incident');
 	return s;
 }
 
@@ -74,69 +82,61 @@ export const keyOf = (actor: Actor, f: FormFields) => {
 };
 
 const level = z.enum(LEVELS, { message: 'required' });
-const channel = z.enum(['phone', 'written'], { message: 'required' });
+const channel = z.enum(REPORT_CHANNELS, { message: 'required' });
 const reason = z.string().trim().min(1, 'reason_required').max(2000);
 const note = z.string().trim().min(1, 'required').max(20_000);
 
-export const INCIDENT_ACTIONS = [
-	'confirm',
-	'changeLevel',
-	'escalate',
-	'leadingGroup',
-	'startResponse',
-	'endResponse',
-	'progress'
-] as const;
-export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+export type { IncidentAction };
 
-function incidentCommand(action: IncidentAction, f: FormFields, s: Incident): IncidentCommand {
-	switch (action) {
-		case 'confirm': {
-			const d = parse(z.object({ level, reason: z.string().trim().max(2000) }), {
-				level: one(f, 'level') || s.level,
-				reason: one(f, 'reason')
-			});
-			if (d.level !== s.level && !d.reason) throw new InputError({ reason: 'reason_required' });
-			return {
-				type: 'ConfirmLevel',
-				data: { level: d.level, ...(d.reason ? { reason: d.reason } : {}) }
-			};
-		}
-		case 'changeLevel': {
-			const d = parse(z.object({ level, reason }), {
-				level: one(f, 'level'),
-				reason: one(f, 'reason')
-			});
-			return { type: 'ChangeLevel', data: d };
-		}
-		case 'escalate':
-			return {
-				type: 'EscalateToMinistry',
-				data: parse(z.object({ channel }), { channel: one(f, 'channel') })
-			};
-		case 'leadingGroup':
-			return {
-				type: 'ReportToLeadingGroup',
-				data: parse(z.object({ channel }), { channel: one(f, 'channel') })
-			};
-		case 'startResponse': {
-			const approval = one(f, 'approval');
-			return {
-				type: 'StartResponse',
-				data: { level: s.level ?? 'general', ...(approval ? { approval } : {}) }
-			};
-		}
-		case 'endResponse': {
-			const approval = one(f, 'approval');
-			return { type: 'EndResponse', data: approval ? { approval } : {} };
-		}
-		case 'progress':
-			return {
-				type: 'RecordProgress',
-				data: parse(z.object({ note }), { note: one(f, 'note') })
-			};
-	}
-}
+/**
+ * Each incident action's form, read into the command INCIDENT_ACTIONS names for it (a new
+ * action there needs its reader here, or this does not compile). Only the form's own shape is
+ * checked here; the rules are decide's.
+ */
+const FORM_COMMANDS: {
+	[A in IncidentAction]: (
+		f: FormFields,
+		s: Incident
+	) => IncidentCommandOf<IncidentActionCommand<A>>;
+} = {
+	confirm: (f, s) => {
+		const d = parse(z.object({ level, reason: z.string().trim().max(2000) }), {
+			level: one(f, 'level') || s.level,
+			reason: one(f, 'reason')
+		});
+		return {
+			type: 'ConfirmLevel',
+			data: { level: d.level, ...(d.reason ? { reason: d.reason } : {}) }
+		};
+	},
+	changeLevel: (f) => ({
+		type: 'ChangeLevel',
+		data: parse(z.object({ level, reason }), { level: one(f, 'level'), reason: one(f, 'reason') })
+	}),
+	escalate: (f) => ({
+		type: 'EscalateToMinistry',
+		data: parse(z.object({ channel }), { channel: one(f, 'channel') })
+	}),
+	leadingGroup: (f) => ({
+		type: 'ReportToLeadingGroup',
+		data: parse(z.object({ channel }), { channel: one(f, 'channel') })
+	}),
+	startResponse: (f, s) => {
+		const approval = one(f, 'approval');
+		return {
+			type: 'StartResponse',
+			data: { level: s.level ?? 'general', ...(approval ? { approval } : {}) }
+		};
+	},
+	endResponse: (f) => {
+		const approval = one(f, 'approval');
+		return { type: 'EndResponse', data: approval ? { approval } : {} };
+	},
+	progress: (f) => ({
+		type: 'RecordProgress',
+		data: parse(z.object({ note }), { note: one(f, 'note') })
+	})
+};
 
 /** One of the console's incident actions (confirm, change level, escalate, respond, progress). */
 export function incidentAction(
@@ -148,7 +148,7 @@ export function incidentAction(
 ): Promise<OpsResult> {
 	return attempt(action, async () => {
 		const s = await incidentInScope(deps.store, actor, incidentId);
-		const command = incidentCommand(action, f, s);
+		const command: IncidentCommand = FORM_COMMANDS[action](f, s);
 		const r = await execute(deps.store, incidentAggregate, incidentId, command, {
 			actor,
 			...(deps.now ? { now: deps.now } : {}),
@@ -184,6 +184,7 @@ export function assignAgency(
 				incidentId,
 				incidentRegion: s.region,
 				incidentSector: s.sector,
+				incidentStatus: s.status,
 				capability: d.capability,
 				drill: s.drill
 			}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/actor';
 import { evaluate, NATIONAL_RULESET_2024 } from '../../domain/grading';
-import { atLeast } from '../../domain/levels';
+import { signOffRequired } from '../../domain/incident';
 import { fieldOfPath, intakeGradeBody, intakeReportBody } from '../../components/ops/intake-model';
 import { operation } from '../api/http';
 import { gradeBody, reportBody, type ApiCaller } from '../api/operations';
@@ -52,7 +52,8 @@ export function fileIntake(
 		const grade = check(gradeBody, intakeGradeBody(f), errors);
 		if (report && grade) {
 			const level = grade.level ?? evaluate(grade.facts, NATIONAL_RULESET_2024).level;
-			if (atLeast(level, 'major') && !grade.signedOff && !report.report.signedOff)
+			// Checked before anything is appended, so a refused form files no half an incident.
+			if (signOffRequired(level) && !grade.signedOff && !report.report.signedOff)
 				errors.signedOff = 'signoff_required';
 		}
 		if (!report || !grade || Object.keys(errors).length > 0) throw new InputError(errors);

@@ -1,59 +1,18 @@
-import type { Actor } from '../../domain/actor';
+import { isSeatedRegulator, type Actor } from '../../domain/actor';
 import type { AgencyState } from '../../domain/agency';
-import type { Incident } from '../../domain/incident';
+import { inCharge } from '../../domain/incident';
 import type { Picture } from '../../domain/picture';
-import { regionByCode } from '../../domain/regions';
 import type { WarningState } from '../../domain/warning';
-import { canSeeIncident, type UserPrincipal } from '../auth';
 
 /**
  * Who the on-duty console is for and what it shows. The console is the ministry's (national)
- * and each local regulator's (its region × sector). Whether an incident is in someone's charge
- * is the accounts policy's `canSeeIncident`; the deciders check again who may issue what.
+ * and each seated local regulator's (its region × sector). Which incidents are in someone's
+ * charge is the domain's `inCharge` (the accounts policy asks the same); the deciders check
+ * again who may issue what.
  */
 export function isConsoleActor(actor: Actor | null): actor is Actor {
 	if (!actor) return false;
-	if (actor.role === 'ministry') return true;
-	return (
-		actor.role === 'regulator' &&
-		!!actor.region &&
-		!!actor.sector &&
-		(regionByCode(actor.region)?.sectors.includes(actor.sector) ?? false)
-	);
-}
-
-/** The policy's view of a console actor (the fields canSeeIncident reads). */
-function principalOf(actor: Actor): UserPrincipal | null {
-	if (actor.role !== 'ministry' && actor.role !== 'regulator') return null;
-	return {
-		kind: 'user',
-		id: actor.id,
-		username: actor.id,
-		displayName: actor.id,
-		role: actor.role,
-		region: actor.region ?? null,
-		sector: actor.sector ?? null,
-		orgId: null,
-		orgIds: [],
-		agencyId: null,
-		agencyRegions: [],
-		sessionId: ''
-	};
-}
-
-/** An incident in the console actor's charge (the ministry: all; a regulator: region × sector). */
-export function seesIncident(actor: Actor, incident: Incident): boolean {
-	const p = principalOf(actor);
-	return (
-		p !== null &&
-		canSeeIncident(p, {
-			region: incident.region,
-			regulatorRegion: incident.regulatorRegion,
-			sector: incident.sector,
-			orgId: incident.orgId,
-			agencies: []
-		})
-	);
+	return actor.role === 'ministry' || isSeatedRegulator(actor);
 }
 
 /**
@@ -65,7 +24,7 @@ export function scopePicture(picture: Picture, actor: Actor): Picture {
 	if (actor.role === 'ministry') return picture;
 	const incidents: Picture['incidents'] = {};
 	for (const [id, s] of Object.entries(picture.incidents))
-		if (s.status !== 'none' && seesIncident(actor, s)) incidents[id] = s;
+		if (s.status !== 'none' && inCharge(actor, s)) incidents[id] = s;
 	const agencies: Picture['agencies'] = {};
 	for (const [id, a] of Object.entries(picture.agencies))
 		agencies[id] = onlyAssignmentsOn(a, incidents);

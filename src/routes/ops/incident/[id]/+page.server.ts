@@ -8,7 +8,8 @@ import {
 	type IncidentAction
 } from '$lib/server/ops/commands';
 import { formAction } from '$lib/server/ops/forms';
-import { isConsoleActor, scopePicture, seesIncident } from '$lib/server/ops/scope';
+import { inCharge } from '$lib/domain/incident';
+import { isConsoleActor, scopePicture } from '$lib/server/ops/scope';
 import { displayNameOf, liveRoomOf, requireActor } from '$lib/server/ops/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const picture = scopePicture(await pictureFor(room), actor);
 	const incident = picture.incidents[params.id];
 	// Out of scope and missing look the same.
-	if (!incident || incident.status === 'none' || !seesIncident(actor, incident))
+	if (!incident || incident.status === 'none' || !inCharge(actor, incident))
 		error(404, 'no such incident');
 	return {
 		actor,
