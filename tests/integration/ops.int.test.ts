@@ -74,6 +74,8 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		...overrides
 	});
 
+	// Invalid input is 422 on every surface (src/lib/server/refusal.ts); the console's forms
+	// answered 400 where the API answered 422 for the same refusal.
 	const expectRefused = (r: OpsResult, status: number) => {
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.status).toBe(status);
@@ -138,7 +140,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 			{ actor: processor, orgName: '深圳某制造有限公司' },
 			majorForm({ signedOff: undefined })
 		);
-		expect(expectRefused(r, 400)).toMatchObject({ signedOff: 'signoff_required' });
+		expect(expectRefused(r, 422)).toMatchObject({ signedOff: 'signoff_required' });
 		expect(await store.headSeq()).toBe(before);
 	});
 
@@ -181,7 +183,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		expect(assigned).toMatchObject({ ok: true });
 		const assignmentId = assigned.ok ? assigned.id! : '';
 		const noReason = await agencySelfAction(deps(), agencyUser, 'decline', { assignmentId });
-		expect(expectRefused(noReason, 400)).toMatchObject({ reason: 'reason_required' });
+		expect(expectRefused(noReason, 422)).toMatchObject({ reason: 'reason_required' });
 		const refused = await assignAgency(deps(), otherProvince, incidentId, {
 			agencyId: 'ag-sz',
 			capability: 'tracing'
@@ -218,7 +220,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 			level: 'relatively_large',
 			reason: ''
 		});
-		expect(expectRefused(noReason, 400)).toMatchObject({ reason: 'reason_required' });
+		expect(expectRefused(noReason, 422)).toMatchObject({ reason: 'reason_required' });
 		expect(await store.headSeq()).toBe(before);
 		expect(
 			await incidentAction(deps(), actors.ministry, incidentId, 'changeLevel', {
@@ -239,7 +241,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 			assignmentId,
 			note: ''
 		});
-		expect(expectRefused(empty, 400)).toMatchObject({ note: 'required' });
+		expect(expectRefused(empty, 422)).toMatchObject({ note: 'required' });
 		expect(
 			await agencySelfAction(deps(), agencyUser, 'progress', {
 				assignmentId,
@@ -271,7 +273,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 			...fields('yellow'),
 			title: ''
 		});
-		expect(expectRefused(missing, 400)).toMatchObject({ title: 'required' });
+		expect(expectRefused(missing, 422)).toMatchObject({ title: 'required' });
 		const yellow = await warningAction(deps(), regulator, 'issueWarning', fields('yellow'));
 		expect(yellow).toMatchObject({ ok: true });
 	});
@@ -288,7 +290,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		const warningId = issued.ok ? issued.id! : '';
 		const before = await store.headSeq();
 		const bare = await warningAction(deps(), regulator, 'liftWarning', { warningId, reason: '' });
-		expect(expectRefused(bare, 400)).toMatchObject({ reason: 'reason_required' });
+		expect(expectRefused(bare, 422)).toMatchObject({ reason: 'reason_required' });
 		const outsider = await warningAction(deps(), otherProvince, 'liftWarning', {
 			warningId,
 			reason: '风险已消除'
@@ -310,7 +312,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		};
 		const before = await store.headSeq();
 		const bad = await createWatch(deps(), regulator, fields);
-		expect(expectRefused(bad, 400)).toMatchObject({ processors: 'invalid_processor_line' });
+		expect(expectRefused(bad, 422)).toMatchObject({ processors: 'invalid_processor_line' });
 		const elsewhere = await createWatch(deps(), otherProvince, {
 			...fields,
 			regions: '440300',
@@ -336,7 +338,7 @@ describe(`on-duty console actions (${TEST_DB})`, () => {
 		const drillId = started.ok ? started.id! : '';
 		const unknown = await startDrillAction(drillDeps, regulator, { scenarioId: 'nope' });
 		expect(expectRefused(unknown, 422)).toMatchObject({ scenarioId: 'drill.unknown_scenario' });
-		expectRefused(await stopDrillAction(drillDeps, regulator, { drillId, reason: ' ' }), 400);
+		expectRefused(await stopDrillAction(drillDeps, regulator, { drillId, reason: ' ' }), 422);
 		expectRefused(
 			await stopDrillAction(drillDeps, otherProvince, { drillId, reason: '越权' }),
 			403

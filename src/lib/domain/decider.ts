@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Actor } from './actor';
+import type { DomainError } from './errors';
 
 /** What `decide` knows besides the command and the state: who asks, and when. */
 export interface DecideContext {
@@ -22,9 +24,30 @@ export interface Decider<C, E extends DomainEvent, S> {
 	evolve(state: S, event: E): S;
 }
 
-export function fold<E extends DomainEvent, S>(
-	decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
-	events: readonly E[]
-): S {
-	return events.reduce(decider.evolve, decider.initialState);
+/**
+ * `emit(type, data)` for one aggregate: every event leaves decide already valid against the
+ * schema the store will check, or decide refuses with `<prefix>.invalid_payload` on the field.
+ */
+export function eventEmitter<E extends DomainEvent>(
+	schemas: { [K in E['type']]: z.ZodType },
+	invalid: (
+		code: string,
+		message: string,
+		field?: string,
+		details?: Record<string, unknown>
+	) => DomainError
+) {
+	return <K extends E['type']>(
+		type: K,
+		data: Extract<E, { type: K }>['data']
+	): Extract<E, { type: K }> => {
+		const parsed = schemas[type].safeParse(data);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			throw invalid('invalid_payload', issue?.message ?? 'invalid payload', issue?.path.join('.'), {
+				issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+			});
+		}
+		return { type, data: parsed.data } as Extract<E, { type: K }>;
+	};
 }

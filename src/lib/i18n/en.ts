@@ -564,8 +564,10 @@ export const en: Messages = {
 			invalid_processor_line: 'Per line: org id, name, region code',
 			not_found: 'Not found, or not in your charge',
 			forbidden: 'You may not do this',
-			conflict: 'Someone else changed this meanwhile; try again',
 			internal: 'Something went wrong; try again later',
+			// one source for every rule (issue 10): a value the form's schema refuses; a concurrent change
+			invalid: 'Not a valid value',
+			stream: { version_conflict: 'Someone else changed this meanwhile; try again' },
 			signoff_required: 'A major or higher report must be signed or sealed',
 			warning: {
 				forbidden: 'You may not issue or adjust a warning of this colour or scope'

@@ -554,8 +554,10 @@ export const zh = {
 			invalid_processor_line: '每行格式：单位编号, 名称, 地区代码',
 			not_found: '没有该对象，或不在您的管辖范围内',
 			forbidden: '您无权执行该操作',
-			conflict: '数据已被他人更新，请重试',
 			internal: '系统错误，请稍后重试',
+			// one source for every rule (issue 10): a value the form's schema refuses; a concurrent change
+			invalid: '内容不符合要求',
+			stream: { version_conflict: '数据已被他人更新，请重试' },
 			signoff_required: '重大及以上事件须签字或盖章确认',
 			warning: {
 				forbidden: '您无权发布或调整该级别、该范围的预警'

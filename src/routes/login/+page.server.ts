@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { cookieNames, getAuth } from '$lib/server/auth';
 import { field, safeNext } from '$lib/server/auth/guard';
+import { statusOf } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({ lang: locals.lang });
@@ -16,7 +17,7 @@ export const actions: Actions = {
 		if (typeof password !== 'string' || password.length === 0)
 			errors.password = 'auth.login.required';
 		if (Object.keys(errors).length > 0 || typeof password !== 'string')
-			return fail(400, { username, errors, failed: false });
+			return fail(statusOf('invalid'), { username, errors, failed: false });
 
 		const auth = await getAuth();
 		const names = cookieNames();
@@ -25,7 +26,11 @@ export const actions: Actions = {
 		if (previous) await auth.logout(previous);
 		const result = await auth.login(username, password, totp || undefined);
 		if (!result.ok)
-			return fail(400, { username, errors: {} as Record<string, string>, failed: true });
+			return fail(statusOf('invalid'), {
+				username,
+				errors: {} as Record<string, string>,
+				failed: true
+			});
 		cookies.set(names.session, result.token, {
 			path: '/',
 			httpOnly: true,

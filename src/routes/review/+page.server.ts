@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = parseQuery(reviewQuerySchema, url.searchParams);
 	if (!query.ok)
-		error(400, {
+		error(query.status, {
 			message: Object.entries(query.errors)
 				.map(([k, v]) => `${k}: ${v}`)
 				.join('; ')

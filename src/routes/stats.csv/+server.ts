@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const query = parseQuery(statsQuerySchema, url.searchParams);
-	if (!query.ok) return json({ errors: query.errors }, { status: 400 });
+	if (!query.ok) return json({ errors: query.errors }, { status: query.status });
 	const stats = await statsFor(requesterOf(locals), query.value);
 	const name = `stats-${query.value.granularity}-${query.value.drills}-seq${stats.seq}.csv`;
 	return new Response(statsCsv(stats), {

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import type { AssignmentTimes } from '../clocks';
-import { DomainError } from '../errors';
+import { eventEmitter } from '../decider';
+import { forbidden, refusals, type DomainError } from '../errors';
 import { isHandling, type IncidentStatus } from '../incident/evolve';
 import { regulatesIncident } from '../incident/permissions';
 import type { Sector, WarningColour } from '../levels';
@@ -10,8 +11,6 @@ import {
 	type Agency,
 	type AgencyCommand,
 	type AgencyEvent,
-	type AgencyEventOf,
-	type AgencyEventType,
 	type Capability
 } from './events';
 
@@ -193,27 +192,9 @@ export function assignmentTimes(state: AgencyState, incidentId?: string): Assign
 		}));
 }
 
-function fail(code: string, message: string, field?: string) {
-	return new DomainError(`agency.${code}`, message, field !== undefined ? { field } : {});
-}
-
-function forbidden(actor: Actor, what: string) {
-	return new DomainError('forbidden', `${actor.role} ${actor.id} may not ${what}`, {
-		details: { command: what, role: actor.role }
-	});
-}
-
-function emit<K extends AgencyEventType>(
-	type: K,
-	data: AgencyEventOf<K>['data']
-): AgencyEventOf<K> {
-	const parsed = agencyEventSchemas[type].safeParse(data);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw fail('invalid_payload', issue?.message ?? 'invalid payload', issue?.path.join('.'));
-	}
-	return { type, data: parsed.data } as AgencyEventOf<K>;
-}
+/** The agency's refusals, by kind (codes `agency.…`). */
+const fail = refusals('agency');
+const emit = eventEmitter<AgencyEvent>(agencyEventSchemas, fail.invalid);
 
 /**
  * Who may assign: the ministry any agency; the incident's local regulator only local-tier
@@ -254,20 +235,24 @@ export function assignRefusal(
 	target: AssignmentTarget,
 	capability: Capability
 ): DomainError | null {
-	if (state.status === 'none') return fail('not_found', 'no such agency');
+	if (state.status === 'none') return fail.notFound('not_found', 'no such agency');
 	const agency = state.agency;
 	if (!mayAssign(actor, agency, { region: target.incidentRegion, sector: target.incidentSector }))
 		return forbidden(actor, 'AssignAgency');
 	if (!isHandling({ status: target.incidentStatus }))
-		return fail(
+		return fail.conflict(
 			'incident_not_handling',
 			`agencies are called in while an incident is handled, not in status ${target.incidentStatus}`,
 			'incidentId'
 		);
 	if (!agency.capabilities.includes(capability))
-		return fail('capability_missing', `${agency.name} does not offer ${capability}`, 'capability');
+		return fail.invalid(
+			'capability_missing',
+			`${agency.name} does not offer ${capability}`,
+			'capability'
+		);
 	if (!serves(agency, target.incidentRegion))
-		return fail(
+		return fail.invalid(
 			'region_not_served',
 			`${agency.name} does not serve ${target.incidentRegion}`,
 			'incidentRegion'
@@ -278,13 +263,13 @@ export function assignRefusal(
 				a.incidentId === target.incidentId && a.capability === capability && isActiveAssignment(a)
 		)
 	)
-		return fail(
+		return fail.conflict(
 			'already_assigned',
 			'already assigned to this incident for this capability',
 			'incidentId'
 		);
 	if (agencyLoad(state).available === 0)
-		return fail('over_capacity', `${agency.name} is at capacity`, 'assignmentId');
+		return fail.conflict('over_capacity', `${agency.name} is at capacity`, 'assignmentId');
 	return null;
 }
 
@@ -321,16 +306,19 @@ export function assignmentRefusal(
 	assignmentId: string,
 	command: AssignmentCommandType
 ): DomainError | null {
-	if (state.status === 'none') return fail('not_found', 'no such agency');
+	if (state.status === 'none') return fail.notFound('not_found', 'no such agency');
 	const a = state.assignments.find((x) => x.assignmentId === assignmentId);
-	if (!a) return fail('assignment_not_found', 'no such assignment', 'assignmentId');
+	if (!a) return fail.notFound('assignment_not_found', 'no such assignment', 'assignmentId');
 	const allowed =
 		command === 'ReleaseAgency'
 			? mayAssign(actor, state.agency, { region: a.incidentRegion, sector: a.incidentSector })
 			: actor.role === 'agency' && actor.agencyId === state.agency.id;
 	if (!allowed) return forbidden(actor, command);
 	if (!ASSIGNMENT_STATUS_NEEDED[command].includes(a.status))
-		return fail('invalid_transition', `${command} is not possible on a ${a.status} assignment`);
+		return fail.conflict(
+			'invalid_transition',
+			`${command} is not possible on a ${a.status} assignment`
+		);
 	return null;
 }
 
@@ -354,17 +342,17 @@ export function decide(
 	if (command.type === 'RegisterAgency') {
 		if (actor.role !== 'ministry' && actor.role !== 'admin') throw forbidden(actor, command.type);
 		if (state.status !== 'none')
-			throw fail('already_exists', 'agency already registered', 'agency.id');
+			throw fail.conflict('already_exists', 'agency already registered', 'agency.id');
 		return [emit('AgencyRegistered', { at: now, by, agency: command.data.agency })];
 	}
-	if (state.status === 'none') throw fail('not_found', 'no such agency');
+	if (state.status === 'none') throw fail.notFound('not_found', 'no such agency');
 
 	if (command.type === 'AssignAgency') {
 		const d = command.data;
 		const refused = assignRefusal(actor, state, d, d.capability);
 		if (refused) throw refused;
 		if (state.assignments.some((a) => a.assignmentId === d.assignmentId))
-			throw fail('already_exists', 'assignment id already used', 'assignmentId');
+			throw fail.conflict('already_exists', 'assignment id already used', 'assignmentId');
 		return [
 			emit('AgencyAssigned', {
 				at: now,
@@ -388,7 +376,7 @@ export function decide(
 			return [emit('AssignmentAccepted', { at: now, by, assignmentId: a.assignmentId })];
 		case 'DeclineAssignment':
 			if (!command.data.reason?.trim())
-				throw fail('reason_required', 'a decline needs a reason', 'reason');
+				throw fail.invalid('reason_required', 'a decline needs a reason', 'reason');
 			return [
 				emit('AssignmentDeclined', {
 					at: now,

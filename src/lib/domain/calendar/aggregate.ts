@@ -44,10 +44,15 @@ export function decide(
 	ctx: DecideContext
 ): CalendarEvent[] {
 	if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'ministry') {
-		throw new DomainError('forbidden', 'only an administrator or the ministry amends the calendar');
+		throw new DomainError(
+			'forbidden',
+			'forbidden',
+			'only an administrator or the ministry amends the calendar'
+		);
 	}
 	const reason = command.data.reason.trim();
-	if (!reason) throw new DomainError('calendar.reason_required', 'say why', { field: 'reason' });
+	if (!reason)
+		throw new DomainError('invalid', 'calendar.reason_required', 'say why', { field: 'reason' });
 	const extension = validateCalendar(command.data.extension);
 	return [{ type: 'CalendarAmended', data: { at: ctx.now, by: ctx.actor.id, reason, extension } }];
 }

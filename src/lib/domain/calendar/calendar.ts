@@ -33,15 +33,21 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function invalidDate(value: string, field: string): DomainError {
-	return new DomainError('calendar.invalid_date', `Not a valid date 'YYYY-MM-DD': ${value}`, {
-		messageKey: 'calendar.invalid_date',
-		field,
-		details: { value }
-	});
+	return new DomainError(
+		'invalid',
+		'calendar.invalid_date',
+		`Not a valid date 'YYYY-MM-DD': ${value}`,
+		{
+			messageKey: 'calendar.invalid_date',
+			field,
+			details: { value }
+		}
+	);
 }
 
 function invalidInstant(value: unknown, field: string): DomainError {
 	return new DomainError(
+		'invalid',
 		'time.invalid_instant',
 		`Not a valid ISO-8601 instant with a time zone: ${String(value)}`,
 		{ messageKey: 'time.invalid_instant', field, details: { value } }
@@ -188,6 +194,7 @@ export interface WorkingDayDeadline {
 
 function invalidDayCount(n: number): DomainError {
 	return new DomainError(
+		'invalid',
 		'calendar.invalid_day_count',
 		`Working-day count must be an integer from 0 to ${MAX_WORKING_DAYS}: ${n}`,
 		{ messageKey: 'calendar.invalid_day_count', field: 'n', details: { n } }
@@ -234,6 +241,7 @@ export function addWorkingDays(
 	const year = uncoveredYears[0];
 	if (year !== undefined && (options.outsideCoverage ?? 'error') === 'error') {
 		throw new DomainError(
+			'conflict',
 			'calendar.year_not_covered',
 			`Calendar ${cal.version} has no holiday data for ${year}`,
 			{ messageKey: 'calendar.year_not_covered', details: { year, version: cal.version } }
@@ -292,11 +300,16 @@ export function calendarCoverage(cal: HolidayCalendar, nowIso: string): Calendar
 /** An instant plus a whole number of minutes (may be negative), as a UTC ISO string. */
 export function addDuration(fromIso: string, minutes: number): string {
 	if (!Number.isInteger(minutes)) {
-		throw new DomainError('time.invalid_duration', `Minutes must be an integer: ${minutes}`, {
-			messageKey: 'time.invalid_duration',
-			field: 'minutes',
-			details: { minutes }
-		});
+		throw new DomainError(
+			'invalid',
+			'time.invalid_duration',
+			`Minutes must be an integer: ${minutes}`,
+			{
+				messageKey: 'time.invalid_duration',
+				field: 'minutes',
+				details: { minutes }
+			}
+		);
 	}
 	return new Date(parseInstant(fromIso, 'from') + minutes * MINUTE_MS).toISOString();
 }
@@ -338,11 +351,16 @@ export function validateCalendar(data: unknown): HolidayCalendar {
 	const result = holidayCalendarSchema.safeParse(data);
 	if (!result.success) {
 		const issue = result.error.issues[0];
-		throw new DomainError('calendar.invalid', `Invalid holiday calendar: ${issue?.message}`, {
-			messageKey: 'calendar.invalid',
-			field: issue?.path.join('.'),
-			details: { issues: result.error.issues.map((i) => ({ path: i.path, message: i.message })) }
-		});
+		throw new DomainError(
+			'invalid',
+			'calendar.invalid',
+			`Invalid holiday calendar: ${issue?.message}`,
+			{
+				messageKey: 'calendar.invalid',
+				field: issue?.path.join('.'),
+				details: { issues: result.error.issues.map((i) => ({ path: i.path, message: i.message })) }
+			}
+		);
 	}
 	return result.data;
 }

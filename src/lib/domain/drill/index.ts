@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../actor';
 import type { DecideContext } from '../decider';
-import { DomainError } from '../errors';
+import { refusals, type DomainError } from '../errors';
 import { isRegionCode, regionByCode } from '../regions';
 
 /**
@@ -61,8 +61,8 @@ export function mayRunDrill(actor: Actor, regions: readonly string[]): boolean {
 	return regions.every((r) => r === actor.region || regionByCode(r)?.parent === actor.region);
 }
 
-const fail = (code: string, message: string, field?: string) =>
-	new DomainError(`drill.${code}`, message, { messageKey: `drill.${code}`, field });
+/** The drill's refusals, by kind (codes `drill.…`). */
+const fail = refusals('drill');
 
 /** Whether `actor` may start a drill at all: in its own region, or anywhere (ministry, engine). */
 export function mayStartDrill(actor: Actor): boolean {
@@ -74,9 +74,10 @@ export function mayStartDrill(actor: Actor): boolean {
  * Written once: `decide` refuses with it, the console offers "stop" when it is null.
  */
 export function drillRefusal(actor: Actor, state: DrillState): DomainError | null {
-	if (state.status === 'none') return fail('not_found', 'no such drill');
-	if (state.status !== 'running') return fail('not_running', `drill is ${state.status}`);
-	if (!mayRunDrill(actor, state.regions)) return fail('forbidden', 'not allowed to end this drill');
+	if (state.status === 'none') return fail.notFound('not_found', 'no such drill');
+	if (state.status !== 'running') return fail.conflict('not_running', `drill is ${state.status}`);
+	if (!mayRunDrill(actor, state.regions))
+		return fail.forbidden('forbidden', 'not allowed to end this drill');
 	return null;
 }
 
@@ -84,20 +85,22 @@ export function decide(command: DrillCommand, state: DrillState, ctx: DecideCont
 	const { now: at, actor } = ctx;
 	const by = actor.id;
 	if (command.type === 'StartDrill') {
-		if (state.status !== 'none') throw fail('already_exists', 'drill already started', 'drillId');
+		if (state.status !== 'none')
+			throw fail.conflict('already_exists', 'drill already started', 'drillId');
 		const { regions } = command.data;
-		if (regions.length === 0) throw fail('empty_scope', 'choose at least one region', 'regions');
+		if (regions.length === 0)
+			throw fail.invalid('empty_scope', 'choose at least one region', 'regions');
 		const unknown = regions.find((r) => !isRegionCode(r));
-		if (unknown) throw fail('invalid_region', `unknown region ${unknown}`, 'regions');
+		if (unknown) throw fail.invalid('invalid_region', `unknown region ${unknown}`, 'regions');
 		if (!mayRunDrill(actor, regions))
-			throw fail('forbidden', 'not allowed to run a drill here', 'regions');
+			throw fail.forbidden('forbidden', 'not allowed to run a drill here', 'regions');
 		return [{ type: 'DrillStarted', data: { at, by, ...command.data } }];
 	}
 	const refused = drillRefusal(actor, state);
 	if (refused) throw refused;
 	if (command.type === 'StopDrill') {
 		const reason = command.data.reason.trim();
-		if (!reason) throw fail('reason_required', 'say why the drill stops', 'reason');
+		if (!reason) throw fail.invalid('reason_required', 'say why the drill stops', 'reason');
 		return [{ type: 'DrillStopped', data: { at, by, reason } }];
 	}
 	return [{ type: 'DrillCompleted', data: { at, by } }];

@@ -26,9 +26,10 @@ export const dutyLog = {
 	initialState: { entries: 0 } as DutyLogState,
 	decide(command: DutyLogCommand, _state: DutyLogState, ctx: DecideContext): DutyLogEvent[] {
 		const text = command.text.trim();
-		if (!text) throw new DomainError('dutylog.empty', 'write something', { field: 'text' });
+		if (!text)
+			throw new DomainError('invalid', 'dutylog.empty', 'write something', { field: 'text' });
 		if (ctx.actor.role === 'display' || ctx.actor.role === 'admin') {
-			throw new DomainError('forbidden', 'this account cannot write the duty log');
+			throw new DomainError('forbidden', 'forbidden', 'this account cannot write the duty log');
 		}
 		return [{ type: 'DutyLogEntryRecorded', data: { at: ctx.now, by: ctx.actor.id, text } }];
 	},

@@ -272,6 +272,7 @@ function parseFacts(facts: unknown): IncidentFacts {
 		const issue = result.error.issues[0];
 		const field = issue?.path.join('.');
 		throw new DomainError(
+			'invalid',
 			'grading.invalid_facts',
 			`Invalid incident facts at ${field}: ${issue?.message}`,
 			{

@@ -154,7 +154,7 @@ function ruleSetError(
 	details?: Record<string, unknown>,
 	field?: string
 ) {
-	return new DomainError(code, message, { messageKey: code, field, details });
+	return new DomainError('invalid', code, message, { field, details });
 }
 
 /** Parses untrusted rule-set data (JSON from storage or an administrator) or throws `ruleset.invalid`. */

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import { DomainError } from '../errors';
+import { refusals, type DomainError } from '../errors';
 import { atLeast, type Level } from '../levels';
 import type { IncidentCommandType } from './commands';
 import { REPORT_CHANNELS, type ReportChannel } from './events';
@@ -15,17 +15,8 @@ import { canIssue } from './permissions';
 /** Every command but ReportIncident, which has no incident to look at yet. */
 export type StateCommandType = Exclude<IncidentCommandType, 'ReportIncident'>;
 
-export function fail(
-	code: string,
-	message: string,
-	field?: string,
-	details?: Record<string, unknown>
-) {
-	return new DomainError(`incident.${code}`, message, {
-		...(field !== undefined ? { field } : {}),
-		...(details !== undefined ? { details } : {})
-	});
-}
+/** The incident's refusals, by kind (codes `incident.…`). */
+export const fail = refusals('incident');
 
 /**
  * Where a response may start, and at which levels (the plan's flow chart): IV straight after
@@ -49,17 +40,22 @@ const inStatus =
 	(s, command) =>
 		allowed.includes(s.status)
 			? null
-			: fail('invalid_transition', `${command} is not possible in status ${s.status}`, undefined, {
-					status: s.status,
-					command
-				});
+			: fail.conflict(
+					'invalid_transition',
+					`${command} is not possible in status ${s.status}`,
+					undefined,
+					{
+						status: s.status,
+						command
+					}
+				);
 
 const levelFrom =
 	(min: Level): Precondition =>
 	(s, command) =>
 		s.level && atLeast(s.level, min)
 			? null
-			: fail('invalid_transition', `${command} needs level ${min} or above`, undefined, {
+			: fail.conflict('invalid_transition', `${command} needs level ${min} or above`, undefined, {
 					status: s.status,
 					level: s.level
 				});
@@ -76,7 +72,11 @@ const channelOpen =
 	(s) =>
 		pendingChannels(s.milestones[milestone]).length > 0
 			? null
-			: fail('already_reported', `already reported to ${whom} by phone and in writing`, 'channel');
+			: fail.conflict(
+					'already_reported',
+					`already reported to ${whom} by phone and in writing`,
+					'channel'
+				);
 
 const all =
 	(...checks: Precondition[]): Precondition =>
@@ -92,7 +92,7 @@ const responseEntry: Precondition = (s) => {
 	const entry = RESPONSE_ENTRY[s.status];
 	return entry && s.level && entry.includes(s.level)
 		? null
-		: fail('invalid_transition', `no response at ${s.level} from ${s.status}`, undefined, {
+		: fail.conflict('invalid_transition', `no response at ${s.level} from ${s.status}`, undefined, {
 				status: s.status,
 				level: s.level
 			});
@@ -107,7 +107,7 @@ const closable: Precondition = (s, command) => {
 	const refused = status(s, command);
 	if (refused) return refused;
 	if (summaryOwed && s.status !== 'summary_by_regulator')
-		return fail('summary_required', 'a 重大+ incident closes after both summary reports');
+		return fail.conflict('summary_required', 'a 重大+ incident closes after both summary reports');
 	return null;
 };
 

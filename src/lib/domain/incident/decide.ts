@@ -1,14 +1,10 @@
 import type { Actor } from '../actor';
+import { eventEmitter } from '../decider';
 import { atLeast, type Level } from '../levels';
 import { regulatorRegion } from '../regions';
 import { fail, precondition } from './available';
 import type { IncidentCommand } from './commands';
-import {
-	incidentEventSchemas,
-	type IncidentEvent,
-	type IncidentEventOf,
-	type IncidentEventType
-} from './events';
+import { incidentEventSchemas, type IncidentEvent } from './events';
 import { type Incident, type IncidentState } from './evolve';
 import { authorize } from './permissions';
 
@@ -17,24 +13,11 @@ export interface DecideContext {
 	actor: Actor;
 }
 
-/** Every event leaves decide already valid against the schema the store will check. */
-function emit<K extends IncidentEventType>(
-	type: K,
-	data: IncidentEventOf<K>['data']
-): IncidentEventOf<K> {
-	const parsed = incidentEventSchemas[type].safeParse(data);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw fail('invalid_payload', issue?.message ?? 'invalid payload', issue?.path.join('.'), {
-			issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-		});
-	}
-	return { type, data: parsed.data } as IncidentEventOf<K>;
-}
+const emit = eventEmitter<IncidentEvent>(incidentEventSchemas, fail.invalid);
 
 function requireReason(reason: string | undefined): string {
 	if (reason === undefined || reason.trim() === '')
-		throw fail('reason_required', 'a reason is required', 'reason');
+		throw fail.invalid('reason_required', 'a reason is required', 'reason');
 	return reason;
 }
 
@@ -44,7 +27,7 @@ const ms = (iso: string) => Date.parse(iso);
 function occurredAt(s: Incident, at: string | undefined, now: string): string {
 	if (at === undefined) return now;
 	if (Number.isNaN(ms(at)) || ms(at) > ms(now) || ms(at) < ms(s.milestones.discoveredAt))
-		throw fail('invalid_time', 'time must lie between discovery and now', 'at');
+		throw fail.invalid('invalid_time', 'time must lie between discovery and now', 'at');
 	return at;
 }
 
@@ -69,24 +52,28 @@ export function decide(
 
 	if (command.type === 'ReportIncident') {
 		if (state.status !== 'none')
-			throw fail('already_exists', 'incident already reported', 'incidentId');
+			throw fail.conflict('already_exists', 'incident already reported', 'incidentId');
 		const { report, incidentId } = command.data;
 		const region = regulatorRegion(report.region, report.sector);
 		if (!region)
-			throw fail(
+			throw fail.invalid(
 				'invalid_region',
 				`no ${report.sector} regulator for ${report.region}`,
 				'report.region'
 			);
 		authorize(actor, command, state);
 		if (ms(report.discoveredAt) > ms(now))
-			throw fail('invalid_time', 'discovery cannot be in the future', 'report.discoveredAt');
+			throw fail.invalid(
+				'invalid_time',
+				'discovery cannot be in the future',
+				'report.discoveredAt'
+			);
 		if (report.occurredAt !== 'unknown' && ms(report.occurredAt) > ms(report.discoveredAt))
-			throw fail('invalid_time', 'occurrence cannot follow discovery', 'report.occurredAt');
+			throw fail.invalid('invalid_time', 'occurrence cannot follow discovery', 'report.occurredAt');
 		return [emit('IncidentReported', { at: now, by, incidentId, report, regulatorRegion: region })];
 	}
 
-	if (state.status === 'none') throw fail('not_found', 'no such incident');
+	if (state.status === 'none') throw fail.notFound('not_found', 'no such incident');
 	const s = state;
 	authorize(actor, command, s);
 	const refused = precondition(command.type, s);
@@ -100,7 +87,11 @@ export function decide(
 			const { level, ruleSetVersion, firedCriteria } = command.data;
 			const signedOff = s.signedOff || command.data.signedOff === true;
 			if (signOffRequired(level) && !signedOff)
-				throw fail('signoff_required', 'a 重大+ report must be signed or sealed', 'signedOff');
+				throw fail.invalid(
+					'signoff_required',
+					'a 重大+ report must be signed or sealed',
+					'signedOff'
+				);
 			const events: IncidentEvent[] = [
 				emit('IncidentSelfGraded', { at: now, by, level, ruleSetVersion, firedCriteria, signedOff })
 			];
@@ -132,7 +123,11 @@ export function decide(
 		case 'EscalateToMinistry': {
 			const { channel } = command.data;
 			if (s.milestones.reportedMinistryAt[channel])
-				throw fail('already_reported', `already reported to the ministry by ${channel}`, 'channel');
+				throw fail.conflict(
+					'already_reported',
+					`already reported to the ministry by ${channel}`,
+					'channel'
+				);
 			return [
 				emit('IncidentReportedMinistry', {
 					at: occurredAt(s, command.data.at, now),
@@ -145,7 +140,7 @@ export function decide(
 		case 'ReportToLeadingGroup': {
 			const { channel } = command.data;
 			if (s.milestones.reportedLeadingGroupAt[channel])
-				throw fail(
+				throw fail.conflict(
 					'already_reported',
 					`already reported to the leading group by ${channel}`,
 					'channel'
@@ -162,13 +157,17 @@ export function decide(
 		case 'StartResponse': {
 			const { level, approval } = command.data;
 			if (level !== s.level)
-				throw fail(
+				throw fail.conflict(
 					'level_mismatch',
 					`response level must equal the graded level ${s.level}`,
 					'level'
 				);
 			if (level === NEEDS_APPROVAL && !approval?.trim())
-				throw fail('approval_required', 'an I-level response needs the leading group', 'approval');
+				throw fail.invalid(
+					'approval_required',
+					'an I-level response needs the leading group',
+					'approval'
+				);
 			return [emit('ResponseStarted', { at: now, by, level, ...(approval ? { approval } : {}) })];
 		}
 
@@ -179,7 +178,7 @@ export function decide(
 			const { level } = command.data;
 			const reason = requireReason(command.data.reason);
 			const from = s.level as Level;
-			if (level === from) throw fail('level_unchanged', `already ${from}`, 'level');
+			if (level === from) throw fail.conflict('level_unchanged', `already ${from}`, 'level');
 			return [emit('LevelChangeRequested', { at: now, by, from, to: level, reason })];
 		}
 
@@ -187,7 +186,7 @@ export function decide(
 			const { level } = command.data;
 			const reason = requireReason(command.data.reason);
 			const from = s.level as Level;
-			if (level === from) throw fail('level_unchanged', `already ${from}`, 'level');
+			if (level === from) throw fail.conflict('level_unchanged', `already ${from}`, 'level');
 			return [emit('LevelChanged', { at: now, by, from, to: level, reason, role: actor.role })];
 		}
 
@@ -195,7 +194,7 @@ export function decide(
 			const level = s.level as Level;
 			const { approval } = command.data;
 			if (level === NEEDS_APPROVAL && !approval?.trim())
-				throw fail(
+				throw fail.invalid(
 					'approval_required',
 					'ending an I-level response needs the leading group',
 					'approval'
@@ -223,7 +222,11 @@ export function decide(
 			const reason = requireReason(command.data.reason);
 			const { intoIncidentId } = command.data;
 			if (intoIncidentId === s.incidentId)
-				throw fail('invalid_merge', 'an incident cannot be merged into itself', 'intoIncidentId');
+				throw fail.invalid(
+					'invalid_merge',
+					'an incident cannot be merged into itself',
+					'intoIncidentId'
+				);
 			return [emit('IncidentMerged', { at: now, by, intoIncidentId, reason })];
 		}
 	}

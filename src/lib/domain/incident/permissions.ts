@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../actor';
-import { DomainError } from '../errors';
+import { forbidden } from '../errors';
 import type { Level, Sector } from '../levels';
 import { regulatorRegion } from '../regions';
 import type { IncidentCommand, IncidentCommandType } from './commands';
@@ -170,8 +170,5 @@ export function authorize(actor: Actor, command: IncidentCommand, state: Inciden
 				: undefined;
 		ok = canIssue(actor, command.type, state, target);
 	}
-	if (!ok)
-		throw new DomainError('forbidden', `${actor.role} ${actor.id} may not ${command.type}`, {
-			details: { command: command.type, role: actor.role }
-		});
+	if (!ok) throw forbidden(actor, command.type);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../actor';
 import { parseInstant } from '../calendar/calendar';
-import { DomainError } from '../errors';
+import { DomainError, refusals } from '../errors';
 import { SECTORS, WARNING_COLOURS, type WarningColour } from '../levels';
 import { regionByCode } from '../regions/index';
 import type {
@@ -25,23 +25,8 @@ export interface WarningContext {
 	actor: Actor;
 }
 
-function refusal(
-	code: string,
-	message: string,
-	field?: string,
-	details?: Record<string, unknown>
-): DomainError {
-	return new DomainError(code, message, { messageKey: code, field, details });
-}
-
-function fail(
-	code: string,
-	message: string,
-	field?: string,
-	details?: Record<string, unknown>
-): never {
-	throw refusal(code, message, field, details);
-}
+/** The warning's refusals, by kind (codes `warning.…`). */
+const fail = refusals('warning');
 
 const DENIAL_MESSAGE: Record<WarningDenial, string> = {
 	colour_requires_ministry: 'Only the ministry may act on a red or orange warning',
@@ -57,7 +42,7 @@ function authorize(
 ): void {
 	const denial = warningDenial(actor, command, colour, scopes);
 	if (denial) {
-		throw new DomainError('warning.forbidden', DENIAL_MESSAGE[denial], {
+		throw new DomainError('forbidden', 'warning.forbidden', DENIAL_MESSAGE[denial], {
 			messageKey: `warning.${denial}`,
 			details: { reason: denial, command, colour, role: actor.role }
 		});
@@ -72,21 +57,21 @@ function instant(value: string, field: string): { iso: string; ms: number } {
 
 function requireText(value: unknown, field: string): string {
 	if (typeof value !== 'string' || value.trim() === '') {
-		fail('warning.field_required', `${field} is required`, field);
+		throw fail.invalid('field_required', `${field} is required`, field);
 	}
 	return value.trim();
 }
 
 function requireTexts(values: unknown, field: string): string[] {
 	if (!Array.isArray(values) || values.length === 0) {
-		fail('warning.field_required', `${field} needs at least one entry`, field);
+		throw fail.invalid('field_required', `${field} needs at least one entry`, field);
 	}
 	return values.map((v, i) => requireText(v, `${field}.${i}`));
 }
 
 function checkColour(colour: unknown): WarningColour {
 	if (!WARNING_COLOURS.includes(colour as WarningColour)) {
-		fail('warning.invalid_colour', `Unknown warning colour: ${String(colour)}`, 'colour');
+		throw fail.invalid('invalid_colour', `Unknown warning colour: ${String(colour)}`, 'colour');
 	}
 	return colour as WarningColour;
 }
@@ -95,33 +80,41 @@ function checkScope(scope: WarningScope | undefined): WarningScope {
 	const regions = scope?.regions ?? [];
 	const sectors = scope?.sectors ?? [];
 	if (regions.length === 0 || sectors.length === 0) {
-		fail('warning.empty_scope', 'A warning needs at least one region and one sector', 'scope');
+		throw fail.invalid(
+			'empty_scope',
+			'A warning needs at least one region and one sector',
+			'scope'
+		);
 	}
 	regions.forEach((code, i) => {
 		const region = regionByCode(code);
 		if (!region)
-			fail('warning.unknown_region', `Unknown region code: ${code}`, `scope.regions.${i}`);
+			throw fail.invalid('unknown_region', `Unknown region code: ${code}`, `scope.regions.${i}`);
 		// Taiwan, Hong Kong and Macau are on the map but have no MIIT-line regulator to warn.
 		if (!region.regulated) {
-			fail('warning.region_unregulated', `No MIIT-line regulator in ${code}`, `scope.regions.${i}`);
+			throw fail.invalid(
+				'region_unregulated',
+				`No MIIT-line regulator in ${code}`,
+				`scope.regions.${i}`
+			);
 		}
 	});
 	sectors.forEach((s, i) => {
 		if (!SECTORS.includes(s))
-			fail('warning.invalid_sector', `Unknown sector: ${s}`, `scope.sectors.${i}`);
+			throw fail.invalid('invalid_sector', `Unknown sector: ${s}`, `scope.sectors.${i}`);
 	});
 	if (new Set(regions).size !== regions.length || new Set(sectors).size !== sectors.length) {
-		fail('warning.duplicate_scope', 'A region or sector is listed twice', 'scope');
+		throw fail.invalid('duplicate_scope', 'A region or sector is listed twice', 'scope');
 	}
 	return { regions: [...regions], sectors: [...sectors] };
 }
 
 function checkValidity(fromMs: number, untilMs: number, nowMs: number): void {
 	if (untilMs <= fromMs) {
-		fail('warning.invalid_validity', 'validUntil must be after validFrom', 'validUntil');
+		throw fail.invalid('invalid_validity', 'validUntil must be after validFrom', 'validUntil');
 	}
 	if (untilMs <= nowMs) {
-		fail('warning.already_expired', 'validUntil is already past', 'validUntil');
+		throw fail.invalid('already_expired', 'validUntil is already past', 'validUntil');
 	}
 }
 
@@ -137,22 +130,22 @@ function stateRefusal(
 	if (command === 'IssueWarning')
 		return state.status === 'not_issued'
 			? null
-			: refusal(
-					'warning.already_issued',
+			: fail.conflict(
+					'already_issued',
 					`Warning ${state.warningId} is already issued`,
 					'warningId'
 				);
 	if (state.status === 'not_issued')
-		return refusal('warning.not_issued', 'The warning has not been issued', 'warningId');
+		return fail.notFound('not_issued', 'The warning has not been issued', 'warningId');
 	if (command === 'AdjustWarning') {
 		if (state.status === 'lifted')
-			return refusal('warning.lifted', `Warning ${state.warningId} has been lifted`);
+			return fail.conflict('lifted', `Warning ${state.warningId} has been lifted`);
 		if (nowMs >= parseInstant(state.validUntil))
-			return refusal('warning.expired', `Warning ${state.warningId} has expired; issue a new one`);
+			return fail.conflict('expired', `Warning ${state.warningId} has expired; issue a new one`);
 	}
 	// Lifting an expired warning is allowed: it closes the record explicitly (解除).
 	if (command === 'LiftWarning' && state.status === 'lifted')
-		return refusal('warning.already_lifted', `Warning ${state.warningId} has already been lifted`);
+		return fail.conflict('already_lifted', `Warning ${state.warningId} has already been lifted`);
 	return null;
 }
 
@@ -170,7 +163,11 @@ function requireIssued(
 	requireState(command, state, nowMs);
 	const w = state as IssuedWarning;
 	if (w.warningId !== warningId) {
-		fail('warning.id_mismatch', `Command for ${warningId} applied to ${w.warningId}`, 'warningId');
+		throw fail.invalid(
+			'id_mismatch',
+			`Command for ${warningId} applied to ${w.warningId}`,
+			'warningId'
+		);
 	}
 	return w;
 }
@@ -211,8 +208,8 @@ function issue(cmd: IssueWarning, state: WarningState, ctx: Ctx): WarningEvent[]
 	if (cmd.handlingDeadline !== undefined) {
 		const deadline = instant(cmd.handlingDeadline, 'handlingDeadline');
 		if (deadline.ms <= from.ms) {
-			fail(
-				'warning.invalid_deadline',
+			throw fail.invalid(
+				'invalid_deadline',
 				'handlingDeadline must be after validFrom',
 				'handlingDeadline'
 			);
@@ -250,7 +247,7 @@ function adjust(cmd: AdjustWarning, state: WarningState, ctx: Ctx): WarningEvent
 	const w = requireIssued('AdjustWarning', state, cmd.warningId, ctx.nowMs);
 	const colour = checkColour(cmd.colour);
 	if (colour === w.colour) {
-		fail('warning.same_colour', `Warning ${w.warningId} is already ${colour}`, 'colour');
+		throw fail.conflict('same_colour', `Warning ${w.warningId} is already ${colour}`, 'colour');
 	}
 	const reason = requireText(cmd.reason, 'reason');
 	const scope = cmd.scope === undefined ? w.scope : checkScope(cmd.scope);
@@ -300,8 +297,8 @@ function link(cmd: LinkIncident, state: WarningState, ctx: Ctx): WarningEvent[] 
 	const w = requireIssued('LinkIncident', state, cmd.warningId, ctx.nowMs);
 	const incidentId = requireText(cmd.incidentId, 'incidentId');
 	if (w.linkedIncidents.includes(incidentId)) {
-		fail(
-			'warning.incident_already_linked',
+		throw fail.conflict(
+			'incident_already_linked',
 			`Incident ${incidentId} is already linked`,
 			'incidentId'
 		);
@@ -329,7 +326,7 @@ export function decide(
 	ctx: WarningContext
 ): WarningEvent[] {
 	const now = instant(ctx.now, 'now');
-	if (!ctx.actor?.id) fail('warning.field_required', 'The acting user is required', 'actor');
+	if (!ctx.actor?.id) throw fail.invalid('field_required', 'The acting user is required', 'actor');
 	const c: Ctx = { actor: ctx.actor, at: now.iso, nowMs: now.ms };
 	switch (command.type) {
 		case 'IssueWarning':
@@ -341,8 +338,8 @@ export function decide(
 		case 'LinkIncident':
 			return link(command, state, c);
 		default:
-			return fail(
-				'warning.unknown_command',
+			throw fail.invalid(
+				'unknown_command',
 				`Unknown command ${(command as { type: string }).type}`
 			);
 	}

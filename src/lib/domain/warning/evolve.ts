@@ -86,9 +86,7 @@ export type WarningStatus = 'pending' | 'active' | 'expired' | 'lifted';
 /** Where a warning stands at `nowIso`: validFrom is inclusive, validUntil exclusive. */
 export function warningStatus(state: WarningState, nowIso: string): WarningStatus {
 	if (state.status === 'not_issued') {
-		throw new DomainError('warning.not_issued', 'The warning has not been issued', {
-			messageKey: 'warning.not_issued'
-		});
+		throw new DomainError('not_found', 'warning.not_issued', 'The warning has not been issued');
 	}
 	if (state.status === 'lifted') return 'lifted';
 	const now = parseInstant(nowIso, 'now');

@@ -1,7 +1,8 @@
 import type { Actor } from '../actor';
 import { chinaDate, endOfChinaDay, isYmd, parseInstant } from '../calendar';
 import { openStatus, type Clock } from '../clocks';
-import { DomainError } from '../errors';
+import { eventEmitter } from '../decider';
+import { forbidden, refusals } from '../errors';
 import {
 	applyOverrides,
 	MIIT_2024_POLICY,
@@ -14,9 +15,7 @@ import {
 	watchEventSchemas,
 	type DesignatedProcessor,
 	type WatchCommand,
-	type WatchEvent,
-	type WatchEventOf,
-	type WatchEventType
+	type WatchEvent
 } from './events';
 
 export interface WatchProcessor extends DesignatedProcessor {
@@ -130,18 +129,9 @@ export function evolve(state: WatchState, event: WatchEvent): WatchState {
 	}
 }
 
-function fail(code: string, message: string, field?: string) {
-	return new DomainError(`watch.${code}`, message, field !== undefined ? { field } : {});
-}
-
-function emit<K extends WatchEventType>(type: K, data: WatchEventOf<K>['data']): WatchEventOf<K> {
-	const parsed = watchEventSchemas[type].safeParse(data);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw fail('invalid_payload', issue?.message ?? 'invalid payload', issue?.path.join('.'));
-	}
-	return { type, data: parsed.data } as WatchEventOf<K>;
-}
+/** The watch's refusals, by kind (codes `watch.…`). */
+const fail = refusals('watch');
+const emit = eventEmitter<WatchEvent>(watchEventSchemas, fail.invalid);
 
 /**
  * Major national events are the ministry's to declare; a regulator may declare one within its
@@ -159,20 +149,18 @@ export function mayDeclareWatch(actor: Actor): boolean {
 	return mayManage(actor, actor.region ? [actor.region] : []);
 }
 
-function forbidden(actor: Actor, what: string) {
-	return new DomainError('forbidden', `${actor.role} ${actor.id} may not ${what}`, {
-		details: { command: what, role: actor.role }
-	});
-}
-
 function checkWindow(startsAt: string, endsAt: string) {
 	if (ms(endsAt) <= ms(startsAt))
-		throw fail('invalid_window', 'a watch period must end after it starts', 'endsAt');
+		throw fail.invalid('invalid_window', 'a watch period must end after it starts', 'endsAt');
 }
 
 function checkProcessors(list: readonly DesignatedProcessor[]) {
 	if (new Set(list.map((p) => p.orgId)).size !== list.length)
-		throw fail('duplicate_processor', 'a processor is designated twice', 'designatedProcessors');
+		throw fail.invalid(
+			'duplicate_processor',
+			'a processor is designated twice',
+			'designatedProcessors'
+		);
 }
 
 export function decide(
@@ -183,7 +171,8 @@ export function decide(
 	const { now, actor } = ctx;
 	const by = actor.id;
 	if (command.type === 'CreateWatchPeriod') {
-		if (state.status !== 'none') throw fail('already_exists', 'watch period exists', 'watchId');
+		if (state.status !== 'none')
+			throw fail.conflict('already_exists', 'watch period exists', 'watchId');
 		const d = command.data;
 		if (!mayManage(actor, d.regions)) throw forbidden(actor, command.type);
 		checkWindow(d.startsAt, d.endsAt);
@@ -203,14 +192,15 @@ export function decide(
 			})
 		];
 	}
-	if (state.status === 'none') throw fail('not_found', 'no such watch period');
-	if (state.status === 'ended') throw fail('ended', 'the watch period has ended');
+	if (state.status === 'none') throw fail.notFound('not_found', 'no such watch period');
+	if (state.status === 'ended') throw fail.conflict('ended', 'the watch period has ended');
 	switch (command.type) {
 		case 'AmendWatchPeriod': {
 			const d = command.data;
 			if (!mayManage(actor, state.regions) || !mayManage(actor, d.regions ?? []))
 				throw forbidden(actor, command.type);
-			if (!d.reason?.trim()) throw fail('reason_required', 'an amendment needs a reason', 'reason');
+			if (!d.reason?.trim())
+				throw fail.invalid('reason_required', 'an amendment needs a reason', 'reason');
 			checkWindow(d.startsAt ?? state.startsAt, d.endsAt ?? state.endsAt);
 			if (d.designatedProcessors) checkProcessors(d.designatedProcessors);
 			return [emit('WatchPeriodAmended', { at: now, by, ...d })];
@@ -227,16 +217,24 @@ export function decide(
 				(actor.orgId === orgId || (actor.subsidiaries ?? []).includes(orgId));
 			if (!ownOrg) throw forbidden(actor, command.type);
 			if (!state.processors.some((p) => p.orgId === orgId && p.removedAt === undefined))
-				throw fail('not_designated', 'this processor is not designated for the watch', 'orgId');
-			if (!isYmd(date)) throw fail('invalid_payload', 'YYYY-MM-DD', 'date');
+				throw fail.invalid(
+					'not_designated',
+					'this processor is not designated for the watch',
+					'orgId'
+				);
+			if (!isYmd(date)) throw fail.invalid('invalid_payload', 'YYYY-MM-DD', 'date');
 			if (
 				date < chinaDate(state.startsAt) ||
 				date > chinaDate(state.endsAt) ||
 				date > chinaDate(now)
 			)
-				throw fail('invalid_date', 'the date is outside the watch window or in the future', 'date');
+				throw fail.invalid(
+					'invalid_date',
+					'the date is outside the watch window or in the future',
+					'date'
+				);
 			if (state.zeroReports.some((r) => r.orgId === orgId && r.date === date))
-				throw fail('zero_report_duplicate', 'already checked in for this day', 'date');
+				throw fail.conflict('zero_report_duplicate', 'already checked in for this day', 'date');
 			return [emit('ZeroReportSubmitted', { at: now, by, orgId, date, ...(note ? { note } : {}) })];
 		}
 	}

@@ -1,12 +1,14 @@
-import { isDomainError } from '../../domain/errors';
-import { ConcurrencyError, type EventStore } from '../events/store';
+import { DomainError, invalidInput, notFound } from '../../domain/errors';
+import type { EventStore } from '../events/store';
 import { logger } from '../log';
+import { refusalOf, type Refusal } from '../refusal';
 import { ApiError, OPERATIONS, type ApiCaller, type Operation } from './operations';
 
 /**
  * HTTP around the operations table: authentication result in, JSON out. Every refusal is a 4xx
- * with a stable `code` and, for bad input, field-level `errors`; a refused request appends
- * nothing (the command either runs whole in one transaction or not at all).
+ * with a stable `code` and, for bad input, field-level `errors`; its status is the one every
+ * surface gives its kind (../refusal.ts). A refused request appends nothing (the command either
+ * runs whole in one transaction or not at all).
  */
 
 /** Bodies above this are refused before parsing (413). */
@@ -51,14 +53,27 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 		headers: { 'content-type': 'application/json; charset=utf-8', ...headers }
 	});
 
-const refusal = (e: ApiError, headers: Record<string, string> = {}) =>
+const answer = (
+	r: Pick<Refusal, 'code' | 'message' | 'issues'> & { status: number },
+	headers: Record<string, string> = {}
+) =>
 	json(
-		e.status,
+		r.status,
 		{
-			error: { code: e.code, message: e.message, ...(e.errors.length ? { errors: e.errors } : {}) }
+			error: {
+				code: r.code,
+				message: r.message,
+				...(r.issues.length
+					? { errors: r.issues.map(({ field, message }) => ({ field, message })) }
+					: {})
+			}
 		},
 		headers
 	);
+
+/** An HTTP-envelope refusal (401, 413, 415, 429) as an answer. */
+const envelope = (e: ApiError, headers: Record<string, string> = {}) =>
+	answer({ status: e.status, code: e.code, message: e.message, issues: [] }, headers);
 
 export function operation(id: string): Operation {
 	const op = OPERATIONS.find((o) => o.id === id);
@@ -81,44 +96,21 @@ async function readBody(op: Operation, request: Request): Promise<unknown> {
 	try {
 		value = JSON.parse(text);
 	} catch {
-		throw new ApiError(400, 'malformed_json', 'the body is not valid JSON');
+		throw new DomainError('malformed', 'malformed_json', 'the body is not valid JSON');
 	}
 	const parsed = op.body.safeParse(value);
-	if (!parsed.success)
-		throw new ApiError(
-			422,
-			'invalid_input',
-			'the request does not match the schema',
-			parsed.error.issues.slice(0, 50).map((i) => ({
-				field: i.path.map(String).join('.') || '(body)',
-				message: i.message
-			}))
-		);
+	if (!parsed.success) throw invalidInput(parsed.error, { root: '(body)' });
 	return parsed.data;
 }
 
-const CONFLICTS =
-	/(^|\.)(invalid_transition|already_[a-z_]+|zero_report_duplicate|level_unchanged|over_capacity|level_mismatch)$/;
-
-/** A domain refusal as HTTP: conflicts with the current state 409, bad input 422. */
-function fromDomain(
-	op: Operation,
-	err: { code: string; message: string; field?: string }
-): ApiError {
-	if (err.code === 'forbidden' || err.code.endsWith('.forbidden')) {
-		// Another organisation's incident must be indistinguishable from a missing one.
-		return op.path.startsWith('/incidents/{id}')
-			? new ApiError(404, 'not_found', 'no such incident')
-			: new ApiError(403, 'forbidden', err.message);
-	}
-	if (err.code.endsWith('.not_found')) return new ApiError(404, 'not_found', err.message);
-	if (CONFLICTS.test(err.code)) return new ApiError(409, err.code, err.message);
-	return new ApiError(
-		422,
-		err.code,
-		err.message,
-		err.field ? [{ field: err.field, message: err.message }] : []
-	);
+/**
+ * A refusal as the API answers it. Another organisation's incident must be indistinguishable
+ * from a missing one, so on `/incidents/{id}…` a `forbidden` answers as `not_found`.
+ */
+function apiRefusal(op: Operation, r: Refusal): Refusal {
+	if (r.kind === 'forbidden' && op.path.startsWith('/incidents/{id}'))
+		return refusalOf(notFound('no such incident')) ?? r;
+	return r;
 }
 
 export async function handleApiRequest(
@@ -135,16 +127,16 @@ export async function handleApiRequest(
 			);
 		const wait = (deps.limiter ?? defaultLimiter).take(deps.caller.tokenId);
 		if (wait > 0)
-			return refusal(new ApiError(429, 'rate_limited', 'too many requests'), {
+			return envelope(new ApiError(429, 'rate_limited', 'too many requests'), {
 				'retry-after': String(wait)
 			});
 		const key = request.headers.get('idempotency-key') ?? undefined;
 		if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-			throw new ApiError(
-				400,
+			throw new DomainError(
+				'malformed',
 				'invalid_idempotency_key',
 				'Idempotency-Key: 1–200 of A-Z a-z 0-9 . _ : -',
-				[{ field: 'Idempotency-Key', message: 'invalid' }]
+				{ field: 'Idempotency-Key' }
 			);
 		const body = await readBody(op, request);
 		const result = await op.run(
@@ -161,10 +153,9 @@ export async function handleApiRequest(
 		return json(op.created ? 201 : 200, result.body);
 	} catch (err) {
 		if (err instanceof ApiError)
-			return refusal(err, err.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
-		if (err instanceof ConcurrencyError)
-			return refusal(new ApiError(409, 'conflict', 'the incident changed meanwhile; retry'));
-		if (isDomainError(err)) return refusal(fromDomain(op, err));
+			return envelope(err, err.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+		const refusal = refusalOf(err);
+		if (refusal) return answer(apiRefusal(op, refusal));
 		logger('api').error({ err, op: op.id }, 'API request failed');
 		return json(500, { error: { code: 'internal', message: 'internal error' } });
 	}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFUSALS } from '../refusal';
 import { OPERATIONS } from './operations';
 
 /**
@@ -80,14 +81,12 @@ export function openApiDocument(serverUrl: string) {
 				...(op.created
 					? { '200': { description: 'a retry with a known Idempotency-Key: the original result' } }
 					: {}),
-				'400': refusal('malformed JSON or Idempotency-Key'),
+				...Object.fromEntries(
+					Object.values(REFUSALS).map((r) => [String(r.status), refusal(r.description)])
+				),
 				'401': refusal('missing or invalid API token'),
-				'403': refusal('not allowed for this organisation'),
-				'404': refusal('no such incident (or not this organisation’s)'),
-				'409': refusal('conflicts with the current state of the incident'),
 				'413': refusal('body too large'),
 				'415': refusal('not JSON'),
-				'422': refusal('invalid input, with field-level errors'),
 				'429': refusal('rate limited; see Retry-After')
 			}
 		};

@@ -9,6 +9,7 @@ import {
 	type IncidentEvent,
 	type IncidentState
 } from '../../domain/incident';
+import { notFound } from '../../domain/errors';
 import { LEVELS } from '../../domain/levels';
 import type { WatchCommand } from '../../domain/watch';
 import { incidentAggregate, watchAggregate } from '../commands/aggregates';
@@ -274,7 +275,7 @@ export const OPERATIONS: readonly Operation[] = [
 			const orgs = [ctx.caller.actor.orgId, ...(ctx.caller.actor.subsidiaries ?? [])];
 			// Someone else's incident is indistinguishable from a missing one.
 			if (state.status === 'none' || !orgs.includes(state.orgId))
-				throw new ApiError(404, 'not_found', 'no such incident');
+				throw notFound('no such incident');
 			return {
 				body: {
 					incidentId: state.incidentId,
@@ -288,13 +289,16 @@ export const OPERATIONS: readonly Operation[] = [
 	}
 ];
 
-/** An HTTP-level refusal with a stable code. */
+/**
+ * A refusal of the HTTP envelope itself (401 no token, 413 too large, 415 not JSON, 429 rate
+ * limited): it says nothing about what was asked. Every other refusal is a DomainError, whose
+ * kind gives its status (../refusal.ts).
+ */
 export class ApiError extends Error {
 	constructor(
-		readonly status: number,
+		readonly status: 401 | 413 | 415 | 429,
 		readonly code: string,
-		message: string,
-		readonly errors: { field: string; message: string }[] = []
+		message: string
 	) {
 		super(message);
 	}

@@ -4,6 +4,7 @@ import { and, asc, count, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-o
 import { z } from 'zod';
 import { ACTIVE_ASSIGNMENT_STATUSES } from '../../domain/agency';
 import { auditStream, type AuditEvent } from '../../domain/audit/events';
+import type { ErrorKind } from '../../domain/errors';
 import { SECTORS, type Sector } from '../../domain/levels';
 import { isRegionCode, regionByCode } from '../../domain/regions';
 import type { AppDb } from '../db/client';
@@ -67,7 +68,21 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
 
 /** Field → i18n key of what is wrong with it. */
 export type FieldErrors = Record<string, string>;
-export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+/**
+ * An account operation's result. A refusal names its fields and, unless it is plain invalid
+ * input, its kind (src/lib/domain/errors.ts): the admin pages answer with that kind's status.
+ */
+export type Outcome<T> =
+	{ ok: true; value: T } | { ok: false; errors: FieldErrors; kind?: Exclude<ErrorKind, 'invalid'> };
+
+const refused = (
+	kind: Exclude<ErrorKind, 'invalid'>,
+	errors: FieldErrors
+): { ok: false; errors: FieldErrors; kind: Exclude<ErrorKind, 'invalid'> } => ({
+	ok: false,
+	errors,
+	kind
+});
 
 export type AuditInput = {
 	[K in AuditEvent['type']]: {
@@ -209,6 +224,10 @@ export class AuthService {
 				.where(eq(users.username, username));
 			if (taken) errors.username = 'auth.field.usernameTaken';
 		}
+		// A name already taken, and nothing else wrong, is a duplicate: a conflict.
+		const onlyTaken =
+			Object.keys(errors).length === 1 && errors.username === 'auth.field.usernameTaken';
+		if (onlyTaken) return refused('conflict', errors);
 		if (Object.keys(errors).length > 0) return { ok: false, errors };
 		const now = this.clock();
 		const id = newId('u');
@@ -259,7 +278,7 @@ export class AuthService {
 		by: string
 	): Promise<Outcome<UserRow>> {
 		const user = await this.getUser(id);
-		if (!user) return { ok: false, errors: { id: 'auth.field.noSuchUser' } };
+		if (!user) return refused('not_found', { id: 'auth.field.noSuchUser' });
 		const errors = this.validateScope(changes);
 		const displayName = changes.displayName.trim();
 		if (displayName.length < 1 || displayName.length > 100)
@@ -286,7 +305,7 @@ export class AuthService {
 
 	async setPassword(id: string, password: string, by: string): Promise<Outcome<null>> {
 		const user = await this.getUser(id);
-		if (!user) return { ok: false, errors: { id: 'auth.field.noSuchUser' } };
+		if (!user) return refused('not_found', { id: 'auth.field.noSuchUser' });
 		const problem = passwordProblem(password, user.username);
 		if (problem) return { ok: false, errors: { password: problem } };
 		await this.db
@@ -302,8 +321,8 @@ export class AuthService {
 	/** Disable (kills every session; sockets drop at their next re-check) or enable. */
 	async setDisabled(id: string, disabled: boolean, by: string): Promise<Outcome<null>> {
 		const user = await this.getUser(id);
-		if (!user) return { ok: false, errors: { id: 'auth.field.noSuchUser' } };
-		if (disabled && id === by) return { ok: false, errors: { id: 'auth.field.notYourself' } };
+		if (!user) return refused('not_found', { id: 'auth.field.noSuchUser' });
+		if (disabled && id === by) return refused('forbidden', { id: 'auth.field.notYourself' });
 		await this.db
 			.update(users)
 			.set({ disabled, updatedAt: this.clock(), ...(disabled ? {} : { lockedUntil: null }) })
@@ -748,7 +767,7 @@ export class AuthService {
 			.set({ revokedAt: this.clock(), pairingCodeHash: null, pairingExpiresAt: null })
 			.where(and(eq(displays.id, id), isNull(displays.revokedAt)))
 			.returning({ id: displays.id });
-		if (gone.length === 0) return { ok: false, errors: { id: 'auth.field.noSuchDisplay' } };
+		if (gone.length === 0) return refused('not_found', { id: 'auth.field.noSuchDisplay' });
 		await this.audit({ type: 'DisplayRevoked', data: { by, displayId: id } });
 		return { ok: true, value: null };
 	}
@@ -807,7 +826,7 @@ export class AuthService {
 			.set({ revokedAt: this.clock() })
 			.where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
 			.returning({ orgId: apiTokens.orgId });
-		if (!gone[0]) return { ok: false, errors: { id: 'auth.field.noSuchToken' } };
+		if (!gone[0]) return refused('not_found', { id: 'auth.field.noSuchToken' });
 		await this.audit({ type: 'ApiTokenRevoked', data: { by, tokenId: id, orgId: gone[0].orgId } });
 		return { ok: true, value: null };
 	}

@@ -44,7 +44,7 @@ export async function execute<C, E extends DomainEvent, S>(
 	const streamId = spec.stream(id);
 	const named = spec.idIn?.(command);
 	if (named !== undefined && named !== id) {
-		throw new DomainError('command.id_mismatch', `command names ${named}, not ${id}`, {
+		throw new DomainError('invalid', 'command.id_mismatch', `command names ${named}, not ${id}`, {
 			field: 'id'
 		});
 	}

@@ -61,6 +61,7 @@ interface Validated extends AppendRequest {
 export class ConcurrencyError extends DomainError {
 	constructor(streamId: string, expected: number, actual: number) {
 		super(
+			'conflict',
 			'stream.version_conflict',
 			`stream ${streamId} is at version ${actual}, expected ${expected}`,
 			{ details: { streamId, expected, actual } }
@@ -115,12 +116,18 @@ export class EventStore {
 
 	private validate(request: AppendRequest): Validated {
 		if (!STREAM_ID.test(request.streamId)) {
-			throw new DomainError('event.invalid_stream', `invalid stream id "${request.streamId}"`, {
-				field: 'streamId'
-			});
+			throw new DomainError(
+				'invalid',
+				'event.invalid_stream',
+				`invalid stream id "${request.streamId}"`,
+				{
+					field: 'streamId'
+				}
+			);
 		}
 		if (request.events.length === 0 || request.events.length > MAX_EVENTS_PER_APPEND) {
 			throw new DomainError(
+				'invalid',
 				'event.invalid_count',
 				`an append carries 1..${MAX_EVENTS_PER_APPEND} events`,
 				{ field: 'events' }
@@ -129,6 +136,7 @@ export class EventStore {
 		const ev = request.expectedVersion;
 		if (ev !== 'any' && !(Number.isInteger(ev) && ev >= 0)) {
 			throw new DomainError(
+				'invalid',
 				'event.invalid_expected_version',
 				'expectedVersion must be ≥ 0 or "any"',
 				{
@@ -137,12 +145,15 @@ export class EventStore {
 			);
 		}
 		if (!request.actor)
-			throw new DomainError('event.missing_actor', 'actor is required', { field: 'actor' });
+			throw new DomainError('invalid', 'event.missing_actor', 'actor is required', {
+				field: 'actor'
+			});
 		if (
 			request.idempotencyKey !== undefined &&
 			!/^[\x21-\x22\x24-\x7e]{1,200}$/.test(request.idempotencyKey)
 		) {
 			throw new DomainError(
+				'invalid',
 				'event.invalid_idempotency_key',
 				'idempotency key: 1..200 printable ASCII characters except #',
 				{
@@ -153,7 +164,7 @@ export class EventStore {
 		const validatedEvents = request.events.map((e, i) => {
 			const schema = this.options.catalog[e.type];
 			if (!schema) {
-				throw new DomainError('event.unknown_type', `unknown event type "${e.type}"`, {
+				throw new DomainError('invalid', 'event.unknown_type', `unknown event type "${e.type}"`, {
 					field: `events.${i}.type`
 				});
 			}
@@ -162,6 +173,7 @@ export class EventStore {
 				const issue = parsed.error.issues[0];
 				const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
 				throw new DomainError(
+					'invalid',
 					'event.invalid_payload',
 					`${e.type}: ${issue?.message ?? 'invalid payload'}`,
 					{
@@ -176,6 +188,7 @@ export class EventStore {
 			const json = JSON.stringify(parsed.data);
 			if (json.includes('\\u0000')) {
 				throw new DomainError(
+					'invalid',
 					'event.invalid_payload',
 					`${e.type}: NUL characters are not allowed`,
 					{
@@ -185,7 +198,7 @@ export class EventStore {
 			}
 			const occurredAt = e.occurredAt === undefined ? undefined : new Date(e.occurredAt);
 			if (occurredAt && Number.isNaN(occurredAt.getTime())) {
-				throw new DomainError('event.invalid_occurred_at', 'occurredAt is not a date', {
+				throw new DomainError('invalid', 'event.invalid_occurred_at', 'occurredAt is not a date', {
 					field: `events.${i}.occurredAt`
 				});
 			}

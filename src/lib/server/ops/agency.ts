@@ -15,7 +15,7 @@ import { ROOM_NATIONAL, standbyRoom, type Room } from '../../shared/socket';
 import { agencyAggregate } from '../commands/aggregates';
 import { execute } from '../commands/execute';
 import { readAgency, readIncident, type OpsDeps } from './commands';
-import { attempt, InputError, NotFound, one, type FormFields, type OpsResult } from './result';
+import { attempt, invalidFields, notFound, one, type FormFields, type OpsResult } from './result';
 
 /**
  * The support agency's own actions on its assignments. The agency is the signed-in actor's
@@ -34,20 +34,20 @@ export function agencySelfAction(
 	f: FormFields
 ): Promise<OpsResult> {
 	return attempt(`agency.${action}`, async () => {
-		if (!isAgencyActor(actor)) throw new NotFound('no agency');
+		if (!isAgencyActor(actor)) throw notFound('no agency');
 		const state = await readAgency(deps.store, actor.agencyId);
 		const assignmentId = one(f, 'assignmentId');
 		if (state.status === 'none' || !state.assignments.some((a) => a.assignmentId === assignmentId))
-			throw new NotFound('no such assignment');
+			throw notFound('no such assignment');
 		let command: AgencyCommand;
 		if (action === 'accept') command = { type: 'AcceptAssignment', data: { assignmentId } };
 		else if (action === 'decline') {
 			const reason = one(f, 'reason');
-			if (!reason) throw new InputError({ reason: 'reason_required' });
+			if (!reason) throw invalidFields({ reason: 'reason_required' });
 			command = { type: 'DeclineAssignment', data: { assignmentId, reason } };
 		} else {
 			const note = one(f, 'note');
-			if (!note) throw new InputError({ note: 'required' });
+			if (!note) throw invalidFields({ note: 'required' });
 			command = {
 				type: 'RecordAgencyProgress',
 				data: { assignmentId, note, onSite: one(f, 'onSite') === 'on' }

@@ -27,10 +27,10 @@ import type { EventStore } from '../events/store';
 import { startDrill, stopDrill, type DrillDeps } from '../scenario';
 import {
 	attempt,
-	InputError,
+	invalidFields,
 	lines,
 	many,
-	NotFound,
+	notFound,
 	one,
 	parse,
 	type FormFields,
@@ -69,9 +69,9 @@ export const readWarning = (store: EventStore, id: string): Promise<WarningState
 
 /** The incident, if it is in the console actor's charge; otherwise "not found". */
 async function incidentInScope(store: EventStore, actor: Actor, id: string): Promise<Incident> {
-	if (!id || !isConsoleActor(actor)) throw new NotFound('no such incident');
+	if (!id || !isConsoleActor(actor)) throw notFound('no such incident');
 	const s = await readIncident(store, id);
-	if (s.status === 'none' || !inCharge(actor, s)) throw new NotFound('no such incident');
+	if (s.status === 'none' || !inCharge(actor, s)) throw notFound('no such incident');
 	return s;
 }
 
@@ -175,7 +175,7 @@ export function assignAgency(
 			{ agencyId: one(f, 'agencyId'), capability: one(f, 'capability') }
 		);
 		const agency = await readAgency(deps.store, d.agencyId);
-		if (agency.status === 'none') throw new InputError({ agencyId: 'agency.not_found' });
+		if (agency.status === 'none') throw invalidFields({ agencyId: 'agency.not_found' });
 		const assignmentId = randomUUID();
 		const command: AgencyCommand = {
 			type: 'AssignAgency',
@@ -208,7 +208,7 @@ export function releaseAgency(deps: OpsDeps, actor: Actor, f: FormFields): Promi
 			agency?.status === 'registered'
 				? agency.assignments.find((x) => x.assignmentId === assignmentId)
 				: undefined;
-		if (!a) throw new NotFound('no such assignment');
+		if (!a) throw notFound('no such assignment');
 		await incidentInScope(deps.store, actor, a.incidentId);
 		const why = one(f, 'reason');
 		const r = await execute(
@@ -273,7 +273,7 @@ function warningCommand(action: WarningAction, actor: Actor, f: FormFields): War
 		const handlingDeadline = when(f, 'handlingDeadline', errors, true);
 		if (validFrom && validUntil && Date.parse(validUntil) <= Date.parse(validFrom))
 			errors.validUntil = 'invalid_window';
-		if (Object.keys(errors).length > 0) throw new InputError(errors);
+		if (Object.keys(errors).length > 0) throw invalidFields(errors);
 		return {
 			type: 'IssueWarning',
 			warningId: randomUUID(),
@@ -293,7 +293,7 @@ function warningCommand(action: WarningAction, actor: Actor, f: FormFields): War
 	if (action === 'adjustWarning') {
 		const colour = one(f, 'colour');
 		if (!(WARNING_COLOURS as readonly string[]).includes(colour)) errors.colour = 'required';
-		if (Object.keys(errors).length > 0) throw new InputError(errors);
+		if (Object.keys(errors).length > 0) throw invalidFields(errors);
 		return {
 			type: 'AdjustWarning',
 			warningId,
@@ -301,7 +301,7 @@ function warningCommand(action: WarningAction, actor: Actor, f: FormFields): War
 			reason: why
 		};
 	}
-	if (Object.keys(errors).length > 0) throw new InputError(errors);
+	if (Object.keys(errors).length > 0) throw invalidFields(errors);
 	return { type: 'LiftWarning', warningId, reason: why };
 }
 
@@ -313,11 +313,11 @@ export function warningAction(
 	f: FormFields
 ): Promise<OpsResult> {
 	return attempt(action, async () => {
-		if (!isConsoleActor(actor)) throw new NotFound('no console');
+		if (!isConsoleActor(actor)) throw notFound('no console');
 		const command = warningCommand(action, actor, f);
 		if (action !== 'issueWarning') {
 			const w = await readWarning(deps.store, command.warningId);
-			if (w.status === 'not_issued') throw new NotFound('no such warning');
+			if (w.status === 'not_issued') throw notFound('no such warning');
 		}
 		const r = await execute(deps.store, warningAggregate, command.warningId, command, {
 			actor,
@@ -340,7 +340,7 @@ function processorLines(f: FormFields, errors: Record<string, string>) {
 /** Declare a watch period (重大活动保障期) over regions, optionally with stricter clocks. */
 export function createWatch(deps: OpsDeps, actor: Actor, f: FormFields): Promise<OpsResult> {
 	return attempt('createWatch', async () => {
-		if (!isConsoleActor(actor)) throw new NotFound('no console');
+		if (!isConsoleActor(actor)) throw notFound('no console');
 		const errors: Record<string, string> = {};
 		const name = one(f, 'name');
 		if (!name) errors.name = 'required';
@@ -352,7 +352,7 @@ export function createWatch(deps: OpsDeps, actor: Actor, f: FormFields): Promise
 		const minutes = reportLocal ? Number(reportLocal) : undefined;
 		if (minutes !== undefined && !(Number.isInteger(minutes) && minutes > 0))
 			errors.reportLocalMinutes = 'invalid_number';
-		if (Object.keys(errors).length > 0) throw new InputError(errors);
+		if (Object.keys(errors).length > 0) throw invalidFields(errors);
 		const watchId = randomUUID();
 		const command: WatchCommand = {
 			type: 'CreateWatchPeriod',
@@ -378,12 +378,12 @@ export function createWatch(deps: OpsDeps, actor: Actor, f: FormFields): Promise
 /** Start a drill from one of the scenario scripts, for chosen regions. */
 export function startDrillAction(deps: OpsDeps, actor: Actor, f: FormFields): Promise<OpsResult> {
 	return attempt('startDrill', async () => {
-		if (!isConsoleActor(actor)) throw new NotFound('no console');
+		if (!isConsoleActor(actor)) throw notFound('no console');
 		const errors: Record<string, string> = {};
 		const scenarioId = one(f, 'scenarioId');
 		if (!scenarioId) errors.scenarioId = 'required';
 		const regions = regionList(f, actor, errors);
-		if (Object.keys(errors).length > 0) throw new InputError(errors);
+		if (Object.keys(errors).length > 0) throw invalidFields(errors);
 		const id = await startDrill(
 			actor,
 			{ scenarioId, regions },
@@ -395,9 +395,9 @@ export function startDrillAction(deps: OpsDeps, actor: Actor, f: FormFields): Pr
 
 export function stopDrillAction(deps: OpsDeps, actor: Actor, f: FormFields): Promise<OpsResult> {
 	return attempt('stopDrill', async () => {
-		if (!isConsoleActor(actor)) throw new NotFound('no console');
+		if (!isConsoleActor(actor)) throw notFound('no console');
 		const why = one(f, 'reason');
-		if (!why) throw new InputError({ reason: 'reason_required' });
+		if (!why) throw invalidFields({ reason: 'reason_required' });
 		await stopDrill(actor, one(f, 'drillId'), why, { store: deps.store, ...deps.drills });
 		return { seq: 0 };
 	});

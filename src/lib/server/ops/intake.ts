@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../domain/actor';
+import { fieldIssues } from '../../domain/errors';
 import { evaluate, NATIONAL_RULESET_2024 } from '../../domain/grading';
 import { signOffRequired } from '../../domain/incident';
 import { fieldOfPath, intakeGradeBody, intakeReportBody } from '../../components/ops/intake-model';
 import { operation } from '../api/http';
 import { gradeBody, reportBody, type ApiCaller } from '../api/operations';
 import type { OpsDeps } from './commands';
-import { attempt, InputError, NotFound, one, type FormFields, type OpsResult } from './result';
+import { attempt, invalidFields, notFound, one, type FormFields, type OpsResult } from './result';
 
 /**
  * The processor's web intake (/report): the same request bodies, schemas and operations as the
@@ -29,13 +30,8 @@ export function isProcessor(actor: Actor | null): actor is Actor & { orgId: stri
 function check<T extends z.ZodType>(schema: T, value: unknown, errors: Record<string, string>) {
 	const r = schema.safeParse(value);
 	if (r.success) return r.data as z.infer<T>;
-	for (const issue of r.error.issues) {
-		const field = fieldOfPath(issue.path.map(String).join('.'));
-		errors[field] ??=
-			issue.code === 'invalid_type' || issue.code === 'too_small' || issue.code === 'invalid_union'
-				? 'required'
-				: issue.message;
-	}
+	for (const issue of fieldIssues(r.error.issues, { field: fieldOfPath }))
+		errors[issue.field] ??= issue.code;
 	return undefined;
 }
 
@@ -46,7 +42,7 @@ export function fileIntake(
 ): Promise<OpsResult> {
 	return attempt('intake', async () => {
 		const { actor } = account;
-		if (!isProcessor(actor)) throw new NotFound('no processor');
+		if (!isProcessor(actor)) throw notFound('no processor');
 		const errors: Record<string, string> = {};
 		const report = check(reportBody, intakeReportBody(f), errors);
 		const grade = check(gradeBody, intakeGradeBody(f), errors);
@@ -56,7 +52,7 @@ export function fileIntake(
 			if (signOffRequired(level) && !grade.signedOff && !report.report.signedOff)
 				errors.signedOff = 'signoff_required';
 		}
-		if (!report || !grade || Object.keys(errors).length > 0) throw new InputError(errors);
+		if (!report || !grade || Object.keys(errors).length > 0) throw invalidFields(errors);
 
 		const caller: ApiCaller = {
 			actor: actor as ApiCaller['actor'],

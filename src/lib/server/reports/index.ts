@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/actor';
-import { isDomainError, type DomainError } from '../../domain/errors';
+import { DomainError, invalidInput, isDomainError, notFound } from '../../domain/errors';
 import { summarySchema, type Incident, type SummaryReport } from '../../domain/incident';
 import { reportModel, type ReportModel } from '../../domain/report';
 import type { Lang } from '../../i18n';
@@ -8,6 +8,7 @@ import { incidentAggregate } from '../commands/aggregates';
 import { execute, toDomain } from '../commands/execute';
 import type { IncidentEvent } from '../../domain/incident';
 import { getEventStore } from '../events/app';
+import { refusalOf, type RefusalStatus } from '../refusal';
 import { incidentRowsFor, logExport, toLogEvent, type Requester } from './access';
 import { buildDocument, type DocumentKind, type ReportDocument } from './document';
 import { renderDocx } from './docx';
@@ -166,7 +167,16 @@ export type FieldErrors = Record<string, string>;
 
 export type SubmitResult =
 	| { ok: true; seq: number }
-	| { ok: false; status: 400 | 404 | 409; errors: FieldErrors; values: SummaryReport };
+	| { ok: false; status: RefusalStatus; errors: FieldErrors; values: SummaryReport };
+
+/** A refused summary: the form's fields (the summary's own paths) → words; `form` for the rest. */
+function refused(err: DomainError, values: SummaryReport): SubmitResult {
+	const r = refusalOf(err)!;
+	const errors: FieldErrors = {};
+	for (const i of r.issues) errors[i.field.replace(/^summary\./, '')] ??= i.message;
+	if (r.issues.length === 0) errors.form = r.message;
+	return { ok: false, status: r.status, errors, values };
+}
 
 /** Reads the form's fields (names are the summary's dotted paths; evidence one per line). */
 export function summaryFromForm(form: FormData): SummaryReport {
@@ -222,25 +232,19 @@ export async function submitSummary(
 	now = new Date()
 ): Promise<SubmitResult> {
 	const s = await incidentState(requester, incidentId);
-	if (!s) return { ok: false, status: 404, errors: {}, values };
+	if (!s) return refused(notFound('no such incident'), values);
 	const parsed = summarySchema.safeParse(values);
-	if (!parsed.success) {
-		const errors: FieldErrors = {};
-		for (const issue of parsed.error.issues) {
-			const key = issue.path.join('.').replace(/\.\d+$/, '') || 'form';
-			errors[key] ??= issue.message;
-		}
-		return { ok: false, status: 400, errors, values };
-	}
-	const role = dueRole(s);
-	if (!role) {
-		return {
-			ok: false,
-			status: 409,
-			errors: { form: `incident.status:${s.status}` },
+	if (!parsed.success)
+		return refused(
+			invalidInput(parsed.error, { field: (path) => path.replace(/\.\d+$/, ''), root: 'form' }),
 			values
-		};
-	}
+		);
+	const role = dueRole(s);
+	if (!role)
+		return refused(
+			new DomainError('conflict', 'incident.summary_not_due', `incident.status:${s.status}`),
+			values
+		);
 	try {
 		const store = await getEventStore();
 		const result = await execute(
@@ -256,13 +260,6 @@ export async function submitSummary(
 		return { ok: true, seq: result.seq };
 	} catch (err) {
 		if (!isDomainError(err)) throw err;
-		const e = err as DomainError;
-		const field = e.field?.replace(/^summary\./, '') ?? 'form';
-		return {
-			ok: false,
-			status: e.code === 'forbidden' ? 409 : 400,
-			errors: { [field]: e.message },
-			values
-		};
+		return refused(err, values);
 	}
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { fieldIssues } from '../../domain/errors';
 import { REGIONS, isRegionCode } from '../../domain/regions';
 import { computeStats, type Stats, type StatsOptions } from '../../domain/stats';
 import { scopeRegions, type Requester } from './access';
+import { statusOf, type RefusalStatus } from '../refusal';
 import { currentPicture } from './picture';
 
 const month = z
@@ -26,8 +28,13 @@ export const statsQuerySchema = z
 	.refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from after to', path: ['to'] });
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+export type Parsed<T> =
+	{ ok: true; value: T } | { ok: false; status: RefusalStatus; errors: Record<string, string> };
 
+/**
+ * A page's URL query against its schema. A parameter out of its syntax is a `malformed`
+ * request (400), naming each offending parameter with zod's words.
+ */
 export function parseQuery<S extends z.ZodType>(
 	schema: S,
 	params: URLSearchParams
@@ -37,9 +44,9 @@ export function parseQuery<S extends z.ZodType>(
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { ok: true, value: parsed.data };
 	const errors: Record<string, string> = {};
-	for (const issue of parsed.error.issues)
-		errors[issue.path.join('.') || 'query'] ??= issue.message;
-	return { ok: false, errors };
+	for (const issue of fieldIssues(parsed.error.issues, { root: 'query' }))
+		errors[issue.field] = issue.message;
+	return { ok: false, status: statusOf('malformed'), errors };
 }
 
 /** Midnight (China time) of the first day of 'YYYY-MM', as an ISO instant. */

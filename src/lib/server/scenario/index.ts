@@ -131,9 +131,14 @@ export async function startDrill(
 ): Promise<string> {
 	const script = DRILL_SCRIPTS[input.scenarioId];
 	if (!script) {
-		throw new DomainError('drill.unknown_scenario', `no drill script "${input.scenarioId}"`, {
-			field: 'scenarioId'
-		});
+		throw new DomainError(
+			'invalid',
+			'drill.unknown_scenario',
+			`no drill script "${input.scenarioId}"`,
+			{
+				field: 'scenarioId'
+			}
+		);
 	}
 	const store = deps.store ?? (await getEventStore());
 	const now = deps.now ?? Date.now;

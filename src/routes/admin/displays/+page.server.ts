@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getAuth } from '$lib/server/auth';
 import { field, requireRole } from '$lib/server/auth/guard';
+import { statusOf, statusOfRefused } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -23,7 +24,8 @@ export const actions: Actions = {
 		const result = await (
 			await getAuth()
 		).createDisplay({ name: field(form, 'name'), region: field(form, 'region') }, me.id);
-		if (!result.ok) return fail(400, { action: 'create', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'create', errors: result.errors });
 		return {
 			action: 'create',
 			saved: true,
@@ -35,7 +37,11 @@ export const actions: Actions = {
 		const id = field(await request.formData(), 'id');
 		const auth = await getAuth();
 		const display = (await auth.listDisplays()).find((d) => d.id === id && !d.revokedAt);
-		if (!display) return fail(400, { action: 'code', errors: { id: 'auth.field.noSuchDisplay' } });
+		if (!display)
+			return fail(statusOf('not_found'), {
+				action: 'code',
+				errors: { id: 'auth.field.noSuchDisplay' }
+			});
 		const { code } = await auth.newPairingCode(id);
 		return { action: 'code', saved: true, pairing: { code, link: `${url.origin}/pair/${code}` } };
 	},
@@ -44,7 +50,8 @@ export const actions: Actions = {
 		const result = await (
 			await getAuth()
 		).revokeDisplay(field(await request.formData(), 'id'), me.id);
-		if (!result.ok) return fail(400, { action: 'revoke', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'revoke', errors: result.errors });
 		return { action: 'revoke', saved: true };
 	}
 };

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getAuth } from '$lib/server/auth';
 import { field, requireRole } from '$lib/server/auth/guard';
+import { statusOfRefused } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -27,7 +28,8 @@ export const actions: Actions = {
 		const result = await (
 			await getAuth()
 		).issueApiToken({ orgId: field(form, 'orgId'), name: field(form, 'name') }, me.id);
-		if (!result.ok) return fail(400, { action: 'issue', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'issue', errors: result.errors });
 		return { action: 'issue', saved: true, token: result.value.token };
 	},
 	revoke: async ({ request, locals }) => {
@@ -35,7 +37,8 @@ export const actions: Actions = {
 		const result = await (
 			await getAuth()
 		).revokeApiToken(field(await request.formData(), 'id'), me.id);
-		if (!result.ok) return fail(400, { action: 'revoke', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'revoke', errors: result.errors });
 		return { action: 'revoke', saved: true };
 	}
 };

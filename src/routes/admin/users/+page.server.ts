@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getAuth } from '$lib/server/auth';
 import { field, requireRole } from '$lib/server/auth/guard';
+import { statusOfRefused } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -46,28 +47,32 @@ export const actions: Actions = {
 			},
 			me.id
 		);
-		if (!result.ok) return fail(400, { action: 'create', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'create', errors: result.errors });
 		return { action: 'create', saved: true };
 	},
 	update: async ({ request, locals }) => {
 		const me = requireRole(locals.principal, 'admin');
 		const form = await request.formData();
 		const result = await (await getAuth()).updateUser(field(form, 'id'), scope(form), me.id);
-		if (!result.ok) return fail(400, { action: 'update', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'update', errors: result.errors });
 		return { action: 'update', saved: true };
 	},
 	disable: async ({ request, locals }) => {
 		const me = requireRole(locals.principal, 'admin');
 		const id = field(await request.formData(), 'id');
 		const result = await (await getAuth()).setDisabled(id, true, me.id);
-		if (!result.ok) return fail(400, { action: 'disable', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'disable', errors: result.errors });
 		return { action: 'disable', saved: true };
 	},
 	enable: async ({ request, locals }) => {
 		const me = requireRole(locals.principal, 'admin');
 		const id = field(await request.formData(), 'id');
 		const result = await (await getAuth()).setDisabled(id, false, me.id);
-		if (!result.ok) return fail(400, { action: 'enable', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'enable', errors: result.errors });
 		return { action: 'enable', saved: true };
 	},
 	password: async ({ request, locals }) => {
@@ -77,13 +82,14 @@ export const actions: Actions = {
 		const result = await (
 			await getAuth()
 		).setPassword(field(form, 'id'), typeof password === 'string' ? password : '', me.id);
-		if (!result.ok) return fail(400, { action: 'password', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'password', errors: result.errors });
 		return { action: 'password', saved: true };
 	},
 	totp: async ({ request, locals }) => {
 		const me = requireRole(locals.principal, 'admin');
 		const result = await (await getAuth()).enableTotp(field(await request.formData(), 'id'), me.id);
-		if (!result.ok) return fail(400, { action: 'totp', errors: result.errors });
+		if (!result.ok) return fail(statusOfRefused(result), { action: 'totp', errors: result.errors });
 		return { action: 'totp', saved: true, totp: result.value };
 	},
 	organisation: async ({ request, locals }) => {
@@ -101,7 +107,8 @@ export const actions: Actions = {
 			},
 			me.id
 		);
-		if (!result.ok) return fail(400, { action: 'organisation', errors: result.errors });
+		if (!result.ok)
+			return fail(statusOfRefused(result), { action: 'organisation', errors: result.errors });
 		return { action: 'organisation', saved: true };
 	}
 };

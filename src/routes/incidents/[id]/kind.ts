@@ -1,10 +1,15 @@
 import type { DocumentKind } from '$lib/server/reports';
+import { statusOf, type RefusalStatus } from '$lib/server/refusal';
 
-/** `?kind=summary|incident` (default summary); anything else is a 400 naming the field. */
+/** `?kind=summary|incident` (default summary); anything else is a malformed request naming the field. */
 export function parseKind(
 	value: string | null
-): { ok: true; kind: DocumentKind } | { ok: false; message: string } {
+): { ok: true; kind: DocumentKind } | { ok: false; status: RefusalStatus; message: string } {
 	if (value === null || value === 'summary') return { ok: true, kind: 'summary' };
 	if (value === 'incident') return { ok: true, kind: 'incident' };
-	return { ok: false, message: 'kind: expected "summary" or "incident"' };
+	return {
+		ok: false,
+		status: statusOf('malformed'),
+		message: 'kind: expected "summary" or "incident"'
+	};
 }

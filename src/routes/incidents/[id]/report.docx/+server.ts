@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const kind = parseKind(url.searchParams.get('kind'));
-	if (!kind.ok) return json({ errors: { kind: kind.message } }, { status: 400 });
+	if (!kind.ok) return json({ errors: { kind: kind.message } }, { status: kind.status });
 	const exported = await exportDocx(requesterOf(locals), params.id, kind.kind, locals.lang);
 	if (!exported) error(404, { message: 'incident not found' });
 	return new Response(exported.bytes as Uint8Array<ArrayBuffer>, {

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const kind = parseKind(url.searchParams.get('kind'));
-	if (!kind.ok) error(400, { message: kind.message });
+	if (!kind.ok) error(kind.status, { message: kind.message });
 	const requester = requesterOf(locals);
 	const document = await reportDocument(requester, params.id, kind.kind, locals.lang);
 	if (!document) error(404, { message: 'incident not found' });
