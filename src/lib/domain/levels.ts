@@ -5,14 +5,6 @@
 export const LEVELS = ['especially_major', 'major', 'relatively_large', 'general'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** Roman numeral of the response level that matches an incident level (I..IV). */
-export const LEVEL_NUMERAL: Record<Level, 'I' | 'II' | 'III' | 'IV'> = {
-	especially_major: 'I',
-	major: 'II',
-	relatively_large: 'III',
-	general: 'IV'
-};
-
 export const LEVEL_LABEL: Record<Level, { zh: string; en: string }> = {
 	especially_major: { zh: '特别重大', en: 'Especially major' },
 	major: { zh: '重大', en: 'Major' },

@@ -182,7 +182,7 @@ export function incidentAssignments(
 }
 
 /** The incident's facts an assignment of an agency to it carries. */
-export function assignmentTarget(incident: Incident) {
+function assignmentTarget(incident: Incident) {
 	return {
 		incidentId: incident.incidentId,
 		incidentRegion: incident.region,

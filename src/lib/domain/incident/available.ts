@@ -22,7 +22,7 @@ export const fail = refusals('incident');
  * Where a response may start, and at which levels (the plan's flow chart): IV straight after
  * self-grading, III or IV after the regulator grades, II/I only once the ministry knows.
  */
-export const RESPONSE_ENTRY: Partial<Record<IncidentStatus, readonly Level[]>> = {
+const RESPONSE_ENTRY: Partial<Record<IncidentStatus, readonly Level[]>> = {
 	self_graded: ['general'],
 	regulator_graded: ['general', 'relatively_large'],
 	reported_ministry: ['major', 'especially_major']
@@ -111,7 +111,7 @@ const closable: Precondition = (s, command) => {
 	return null;
 };
 
-export const PRECONDITIONS: Record<StateCommandType, Precondition> = {
+const PRECONDITIONS: Record<StateCommandType, Precondition> = {
 	StartFirstHandling: inStatus('discovered'),
 	SelfGrade: inStatus('discovered', 'first_handling'),
 	ConfirmLevel: inStatus('reported_local'),

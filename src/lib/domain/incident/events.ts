@@ -151,4 +151,3 @@ export type IncidentEvent = {
 	[K in IncidentEventType]: { type: K; data: z.infer<(typeof incidentEventSchemas)[K]> };
 }[IncidentEventType];
 export type IncidentEventOf<K extends IncidentEventType> = Extract<IncidentEvent, { type: K }>;
-export const INCIDENT_EVENT_TYPES = Object.keys(incidentEventSchemas) as IncidentEventType[];

@@ -2,11 +2,5 @@ export * from './events';
 export * from './commands';
 export * from './evolve';
 export * from './permissions';
-export {
-	incidentCommandAvailable,
-	pendingChannels,
-	precondition,
-	RESPONSE_ENTRY,
-	type StateCommandType
-} from './available';
+export { incidentCommandAvailable, pendingChannels, type StateCommandType } from './available';
 export { decide, signOffRequired, type DecideContext } from './decide';

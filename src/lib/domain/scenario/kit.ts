@@ -1,8 +1,6 @@
 import type { Actor } from '../actor';
-import { CHINA_OFFSET_MS } from '../calendar/calendar';
 import { evaluate, NATIONAL_RULESET_2024, type IncidentFacts } from '../grading';
 import type { Level, Sector } from '../levels';
-import type { Inject, ScenarioAggregate } from './types';
 
 /**
  * Small helpers shared by the demo day and the drill scripts: seeded choices, minute
@@ -48,10 +46,6 @@ export function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]
 	return (entries[entries.length - 1] as readonly [T, number])[0];
 }
 
-export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
-	return pickSome(rng, items, items.length);
-}
-
 export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** ISO instant `offsetMs` after `startMs`. */
@@ -61,12 +55,6 @@ export const isoAt = (startMs: number, offsetMs: number) =>
 /** The same instant, floored to the minute (attachment 2 wants occurrence to the minute). */
 export const minuteIso = (ms: number) =>
 	new Date(Math.floor(ms / MINUTE_MS) * MINUTE_MS).toISOString();
-
-/** 'HH:MM' China time of an instant, for texts. */
-export function chinaClock(ms: number): string {
-	const d = new Date(ms + CHINA_OFFSET_MS);
-	return `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}`;
-}
 
 /** 1,234,567 → '123.5万', 120,000,000 → '1.2亿' (texts only). */
 export function zhCount(n: number): string {
@@ -119,29 +107,4 @@ export function ministryActor(id: string): Actor {
 
 export function agencyActor(agencyId: string, idPrefix = ''): Actor {
 	return { id: `${idPrefix}u-${agencyId}`, role: 'agency', agencyId };
-}
-
-/** Collects injects; a scenario is cut at its end, so anything later is simply not issued. */
-export class InjectList {
-	readonly injects: Inject[] = [];
-	constructor(private readonly endMs: number) {}
-
-	/** Adds the inject if it falls inside the scenario; returns whether it did. */
-	add(
-		offsetMs: number,
-		aggregate: ScenarioAggregate,
-		id: string,
-		command: Inject['command'],
-		actor: Actor,
-		label?: string
-	): boolean {
-		if (offsetMs < 0 || offsetMs >= this.endMs) return false;
-		this.injects.push({ offsetMs, aggregate, id, command, actor, ...(label ? { label } : {}) });
-		return true;
-	}
-
-	/** Injects in time order; the sort is stable, so same-instant steps keep their order. */
-	sorted(): Inject[] {
-		return [...this.injects].sort((a, b) => a.offsetMs - b.offsetMs);
-	}
 }

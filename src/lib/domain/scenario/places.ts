@@ -1,5 +1,5 @@
 import type { Sector } from '../levels';
-import { provinceOf, regionByCode } from '../regions';
+import { regionByCode } from '../regions';
 import { pad, pick, type Org, type Rng } from './kit';
 
 /**
@@ -101,11 +101,6 @@ export const PLACE_WEIGHTS: readonly (readonly [string, number])[] = Object.entr
 /** Short name of a region for texts; falls back to the GB/T 2260 name. */
 export function placeName(code: string): string {
 	return PLACES[code]?.short ?? regionByCode(code)?.name ?? code;
-}
-
-/** Full name of the province-level unit (for "affected regions" lines). */
-export function provinceName(code: string): string {
-	return regionByCode(provinceOf(code) ?? code)?.name ?? code;
 }
 
 export const SECTOR_ZH: Record<Sector, string> = {

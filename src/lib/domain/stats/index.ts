@@ -18,11 +18,6 @@ export type DrillMode = 'exclude' | 'include' | 'only';
 export type Dimension = 'region' | 'level' | 'sector' | 'cause';
 export const DIMENSIONS: readonly Dimension[] = ['region', 'level', 'sector', 'cause'];
 export type Measure = 'discovery_to_report' | 'report_to_confirmation' | 'assignment_to_acceptance';
-export const MEASURES: readonly Measure[] = [
-	'discovery_to_report',
-	'report_to_confirmation',
-	'assignment_to_acceptance'
-];
 
 export interface StatsOptions {
 	granularity: Granularity;

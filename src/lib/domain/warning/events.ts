@@ -80,5 +80,3 @@ export const warningEventSchemas = {
 	WarningLifted: warningLiftedData,
 	WarningIncidentLinked: warningIncidentLinkedData
 } as const satisfies Record<WarningEvent['type'], z.ZodType>;
-
-export const WARNING_EVENT_TYPES = Object.keys(warningEventSchemas) as WarningEvent['type'][];

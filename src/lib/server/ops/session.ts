@@ -36,9 +36,3 @@ export function liveRoomOf(locals: App.Locals): Room {
 	if (!room) error(403, 'no live view for this account');
 	return room;
 }
-
-/** Regions whose standby notices an agency account follows. */
-export function agencyRegionsOf(locals: App.Locals): readonly string[] {
-	const p = locals.principal;
-	return p.kind === 'user' ? p.agencyRegions : [];
-}

@@ -5,9 +5,9 @@ import { toWire } from '../realtime/hub';
 /**
  * The national command picture folded from the whole log, kept in memory and brought up to
  * date incrementally (only rows after the last fold are read). Statistics and the review
- * screen read it; nothing mutates it but this module. A restart folds from seq 0 again: there
- * is deliberately no snapshot table (see the report: a `picture_snapshots` migration would make
- * cold starts O(recent events)).
+ * screen read it; nothing mutates it but this module. A restart folds from seq 0 again: the
+ * `picture_snapshots` the review screen writes are per room and window (src/lib/server/review);
+ * this national fold does not start from them.
  */
 let cache: { picture: Picture } | undefined;
 
