@@ -61,7 +61,8 @@ describe(`holiday calendar amendments (${TEST_DB})`, () => {
 			[{ workdays: '2027-02-22' }, { workdays: 'calendar.invalid' }]
 		];
 		for (const [fields, errors] of cases)
-			expect(refused(await amendCalendarAction(deps(), admin, notice2027(fields)), 400)).toEqual(
+			// Invalid input: 422 on every surface (src/lib/server/refusal.ts).
+			expect(refused(await amendCalendarAction(deps(), admin, notice2027(fields)), 422)).toEqual(
 				errors
 			);
 		expect(await store.headSeq()).toBe(before);

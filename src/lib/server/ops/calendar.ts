@@ -6,7 +6,7 @@ import { calendarAggregate } from '../commands/aggregates';
 import { execute, toDomain } from '../commands/execute';
 import type { EventStore } from '../events/store';
 import { keyOf, type OpsDeps } from './commands';
-import { attempt, InputError, one, type FormFields, type OpsResult } from './result';
+import { attempt, invalidFields, one, type FormFields, type OpsResult } from './result';
 
 /**
  * Entering a year's State Council holiday notice: the administrator types the days off and the
@@ -79,8 +79,8 @@ export function amendCalendarAction(
 		else if (holidays && holidays.dates.length === 0) errors.holidays = 'required';
 		if (workdays && 'error' in workdays) errors.workdays = workdays.error;
 		if (!holidays || !workdays || 'error' in holidays || 'error' in workdays || notice === '')
-			throw new InputError(errors);
-		if (Object.keys(errors).length > 0) throw new InputError(errors);
+			throw invalidFields(errors);
+		if (Object.keys(errors).length > 0) throw invalidFields(errors);
 		const extension: HolidayCalendar = {
 			version: `cn-${year}:${notice}`,
 			timeZone: 'Asia/Shanghai',
@@ -93,7 +93,7 @@ export function amendCalendarAction(
 			// e.g. a make-up working day that is not a weekend day: point at the textarea.
 			if (!isDomainError(err)) throw err;
 			const field = (err.field ?? '').split('.')[0] || 'holidays';
-			throw new InputError({ [field]: 'calendar.invalid' });
+			throw invalidFields({ [field]: 'calendar.invalid' });
 		}
 		const command: CalendarCommand = {
 			type: 'AmendCalendar',
