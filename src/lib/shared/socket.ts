@@ -1,3 +1,5 @@
+import { SECTORS, type Sector } from '../domain/levels';
+
 /**
  * The realtime wire contract, used by both `Server<…>` and `Socket<…>`.
  *
@@ -87,7 +89,7 @@ export type ParsedRoom =
 	| { kind: 'national' }
 	| { kind: 'audit' }
 	| { kind: 'region'; code: string }
-	| { kind: 'regulator'; code: string; sector: 'industrial' | 'telecom' | 'radio' }
+	| { kind: 'regulator'; code: string; sector: Sector }
 	| { kind: 'org'; id: string }
 	| { kind: 'agency'; id: string }
 	| { kind: 'incident'; id: string }
@@ -98,11 +100,11 @@ const ID = '([A-Za-z0-9_.:-]{1,200})';
 const PATTERNS: [RegExp, (m: RegExpExecArray) => ParsedRoom][] = [
 	[new RegExp(`^region:${REGION}$`), (m) => ({ kind: 'region', code: m[1]! })],
 	[
-		new RegExp(`^region:${REGION}:(industrial|telecom|radio)$`),
+		new RegExp(`^region:${REGION}:(${SECTORS.join('|')})$`),
 		(m) => ({
 			kind: 'regulator',
 			code: m[1]!,
-			sector: m[2] as 'industrial' | 'telecom' | 'radio'
+			sector: m[2] as Sector
 		})
 	],
 	[new RegExp(`^org:${ID}$`), (m) => ({ kind: 'org', id: m[1]! })],

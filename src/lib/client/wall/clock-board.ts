@@ -1,4 +1,4 @@
-import { OWED_STATUSES, type Clock, type OwedBy } from '$lib/domain/clocks';
+import { OWED_STATUSES, type Clock, type OwedBy, type OwedStatus } from '$lib/domain/clocks';
 import type { Level } from '$lib/domain/levels';
 import type { Picture } from '$lib/domain/picture';
 import { translator } from '$lib/i18n';
@@ -10,7 +10,7 @@ export interface ClockRow {
 	incidentId: string;
 	duty: Clock['duty'];
 	dutyLabel: string;
-	status: 'running' | 'due_soon' | 'overdue';
+	status: OwedStatus;
 	statusLabel: string;
 	/** The organisation the incident is about (data text). */
 	subject: string;
@@ -48,7 +48,7 @@ export function clockBoard(
 	const t = translator(lang);
 	const nowMs = Date.parse(now);
 	const rows: ClockRow[] = allClocks(picture, now)
-		.filter((c) => OWED_STATUSES.includes(c.status))
+		.filter((c) => (OWED_STATUSES as readonly string[]).includes(c.status))
 		.map((c) => {
 			const leftMs = Date.parse(c.dueAt) - nowMs;
 			const status = c.status as ClockRow['status'];

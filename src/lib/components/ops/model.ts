@@ -63,7 +63,7 @@ export function openInCharge(picture: Picture, actor: Actor): Incident[] {
 export function owedClocksByIncident(picture: Picture, now: string): Map<string, IncidentClock[]> {
 	const out = new Map<string, IncidentClock[]>();
 	for (const c of allClocks(picture, now)) {
-		if (!OWED_STATUSES.includes(c.status)) continue;
+		if (!(OWED_STATUSES as readonly string[]).includes(c.status)) continue;
 		const list = out.get(c.incident.incidentId) ?? [];
 		list.push(c);
 		out.set(c.incident.incidentId, list);

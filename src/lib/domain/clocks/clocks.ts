@@ -27,7 +27,12 @@ export type Duty = (typeof DUTIES)[number];
 export type ClockStatus = 'running' | 'due_soon' | 'overdue' | 'met' | 'missed';
 
 /** The statuses of a clock still owed (not yet met or missed). */
-export const OWED_STATUSES: readonly ClockStatus[] = ['running', 'due_soon', 'overdue'];
+export const OWED_STATUSES = [
+	'running',
+	'due_soon',
+	'overdue'
+] as const satisfies readonly ClockStatus[];
+export type OwedStatus = (typeof OWED_STATUSES)[number];
 
 export interface OwedBy {
 	party: 'processor' | 'regulator' | 'ministry' | 'agency';
