@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '$lib/domain/actor';
 import * as agency from '$lib/domain/agency';
 import * as drill from '$lib/domain/drill';
@@ -43,6 +43,9 @@ import {
 const seed = Date.now();
 console.log(`offered-actions property seed: ${seed}`);
 const runs = { seed, numRuns: 200 };
+// Each incident property runs tens of thousands of decides: seconds on a loaded box or under
+// libfaketime. How long it takes is not what this file tests.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Whether decide accepts; a refusal must be a DomainError, anything else fails the test. */
 function accepts(run: () => unknown): boolean {
