@@ -13,7 +13,7 @@ import {
 import { OWED_STATUSES } from '$lib/domain/clocks';
 import { drillRefusal } from '$lib/domain/drill';
 import { NATIONAL_RULESET_2024, type Label } from '$lib/domain/grading';
-import { inCharge, isHandling, isOpen, type Incident } from '$lib/domain/incident';
+import { inCharge, isHandling, isOpen, stateAllows, type Incident } from '$lib/domain/incident';
 import { levelRank, type Level } from '$lib/domain/levels';
 import type { Picture } from '$lib/domain/picture';
 import {
@@ -47,7 +47,7 @@ const byDiscovery = (a: Incident, b: Incident) =>
 /** Reports awaiting the regulator's confirmation of level, oldest first. */
 export function confirmationQueue(picture: Picture, actor: Actor): Incident[] {
 	return incidentsInCharge(picture, actor)
-		.filter((i) => i.status === 'reported_local')
+		.filter((i) => stateAllows(i, 'ConfirmLevel'))
 		.sort(byDiscovery);
 }
 
@@ -55,7 +55,7 @@ export function confirmationQueue(picture: Picture, actor: Actor): Incident[] {
 export function openInCharge(picture: Picture, actor: Actor): Incident[] {
 	const rank = (l: Level | null) => (l ? levelRank(l) : 0);
 	return incidentsInCharge(picture, actor)
-		.filter((i) => i.status !== 'reported_local' && isOpen(i))
+		.filter((i) => !stateAllows(i, 'ConfirmLevel') && isOpen(i))
 		.sort((a, b) => rank(b.level) - rank(a.level) || byDiscovery(a, b));
 }
 

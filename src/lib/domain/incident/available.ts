@@ -142,6 +142,11 @@ export function precondition(command: StateCommandType, s: Incident): DomainErro
 	return PRECONDITIONS[command](s, command);
 }
 
+/** Whether the incident's state allows `command` now, whoever asks (which summary is due, …). */
+export function stateAllows(s: Incident, command: StateCommandType): boolean {
+	return precondition(command, s) === null;
+}
+
 /**
  * Whether `actor` could issue `command` on this incident now, with suitable data (a level a
  * ChangeLevel may move to, a channel not yet used, an approval where one is needed): the actor

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/actor';
 import { DomainError, invalidInput, isDomainError, notFound } from '../../domain/errors';
-import { summarySchema, type Incident, type SummaryReport } from '../../domain/incident';
+import {
+	stateAllows,
+	summarySchema,
+	type Incident,
+	type SummaryReport
+} from '../../domain/incident';
 import { reportModel, type ReportModel } from '../../domain/report';
 import type { Lang } from '../../i18n';
 import { incidentAggregate } from '../commands/aggregates';
@@ -132,9 +137,10 @@ async function incidentState(requester: Requester, incidentId: string) {
 	return state.status === 'none' ? null : state;
 }
 
+/** Whose summary the incident awaits now (the domain's preconditions of the two commands). */
 function dueRole(s: Incident): SummaryRole | null {
-	if (s.status === 'response_ended') return 'processor';
-	if (s.status === 'summary_by_processor') return 'regulator';
+	if (stateAllows(s, 'SubmitSummary')) return 'processor';
+	if (stateAllows(s, 'SubmitRegulatorSummary')) return 'regulator';
 	return null;
 }
 
