@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { test as base } from '@playwright/test';
 
 export interface AppServer {
@@ -11,11 +12,24 @@ export interface AppServer {
 	restart(): Promise<void>;
 }
 
-let nextPort = 4300 + (process.pid % 500);
+/**
+ * A port nobody listens on, chosen by the OS: a fixed range collided with other services on the
+ * box (Erlang's epmd on 4369) and with other test runs' servers.
+ */
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
 
 /** The production server (`node --import tsx server/index.ts` over build/), one per test. */
 export async function launchServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
-	const port = nextPort++;
+	const port = await freePort();
 	const env: Record<string, string> = {
 		PORT: String(port),
 		HOST: '127.0.0.1',
